@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as automation from '@pulumi/pulumi/automation';
+import { parse as parseYaml } from 'yaml';
+import { engineEnvironment, locateEngine } from './engine-location';
+
+/** One engine operation on one stack of a Pulumi project directory. */
+export interface StackOperationRequest {
+  /** Directory holding Pulumi.yaml and the program named by its `main` (default index.js). */
+  readonly projectDir: string;
+  readonly stackName: string;
+  /** Directory of the local file state backend (`file://` URL is derived from it). */
+  readonly stateDir: string;
+  /** PULUMI_HOME for this run: plugins, credentials and workspace files stay in it. */
+  readonly pulumiHome: string;
+  /** Passphrase of the stack's passphrase secrets provider. */
+  readonly passphrase: string;
+  readonly operation: 'up' | 'preview' | 'refresh' | 'destroy' | 'export';
+  /** Stack config to set before the operation, keyed `namespace:key`. */
+  readonly config?: Record<string, { readonly value: string; readonly secret?: boolean }>;
+  /** `preview`: refresh first; `refresh`: do not write state. */
+  readonly refresh?: boolean;
+  readonly previewOnly?: boolean;
+  /** Fail the operation if it would change anything. */
+  readonly expectNoChanges?: boolean;
+  /** `destroy`: remove the stack and its config afterwards. */
+  readonly remove?: boolean;
+  /** Extra environment for the program and the provider plugins. */
+  readonly env?: Record<string, string>;
+}
+
+/** What an operation reports back; `ok: false` carries the engine's message. */
+export interface StackOperationResult {
+  readonly ok: boolean;
+  readonly error?: string;
+  /** Version of the `pulumi` CLI that ran, as it reports itself. */
+  readonly cliVersion?: string;
+  /** Resource changes by kind (`create`, `same`, `update`, `delete`, …). */
+  readonly changes?: Record<string, number>;
+  readonly outputs?: Record<string, unknown>;
+  /** `export`: the stack's deployment (`pulumi stack export`). */
+  readonly deployment?: unknown;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+interface ProjectFile {
+  name: string;
+  main?: string;
+}
+
+function readProject(projectDir: string): ProjectFile {
+  const raw = parseYaml(readFileSync(join(projectDir, 'Pulumi.yaml'), 'utf8')) as unknown;
+  if (typeof raw !== 'object' || raw === null || typeof (raw as ProjectFile).name !== 'string') {
+    throw new Error(`${join(projectDir, 'Pulumi.yaml')} has no project name`);
+  }
+  return raw as ProjectFile;
+}
+
+/**
+ * Loads the project's program the way `pulumi-language-nodejs` would: the module's
+ * exports become stack outputs; a default-exported function is called and its result
+ * becomes the outputs.
+ */
+function programFor(projectDir: string, project: ProjectFile): automation.PulumiFn {
+  const mainPath = resolve(projectDir, project.main ?? 'index.js');
+  return async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(mainPath) as unknown;
+    const entry =
+      typeof loaded === 'function'
+        ? loaded
+        : typeof (loaded as { default?: unknown } | null)?.default === 'function'
+          ? (loaded as { default: () => unknown }).default
+          : undefined;
+    const exported = entry ? await entry() : loaded;
+    if (typeof exported !== 'object' || exported === null) return undefined;
+    const outputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(exported)) {
+      if (typeof value !== 'function' && key !== 'default') outputs[key] = value;
+    }
+    return outputs;
+  };
+}
+
+/**
+ * Runs one operation through the Automation API. The program runs in this process
+ * (inline program; the engine talks to it over `--client`), so call this from a
+ * process of its own, never from inside a test runner's module system.
+ */
+export async function runStackOperation(
+  request: StackOperationRequest,
+): Promise<StackOperationResult> {
+  const location = locateEngine();
+  const project = readProject(request.projectDir);
+  const envVars: Record<string, string> = {
+    ...engineEnvironment(location),
+    ...(request.env ?? {}),
+    PULUMI_BACKEND_URL: `file://${resolve(request.stateDir)}`,
+    PULUMI_CONFIG_PASSPHRASE: request.passphrase,
+    PULUMI_HOME: resolve(request.pulumiHome),
+  };
+  // The CLI inherits the workspace's envVars; the program runs here, so set them here too.
+  Object.assign(process.env, envVars);
+  const stack = await automation.LocalWorkspace.createOrSelectStack(
+    {
+      stackName: request.stackName,
+      projectName: project.name,
+      program: programFor(request.projectDir, project),
+    },
+    { workDir: request.projectDir, envVars, pulumiHome: resolve(request.pulumiHome) },
+  );
+  const cliVersion = stack.workspace.pulumiVersion;
+  if (request.config && Object.keys(request.config).length > 0) {
+    await stack.setAllConfig(request.config);
+  }
+  const logs: string[] = [];
+  const onOutput = (line: string): void => {
+    logs.push(line);
+  };
+  try {
+    switch (request.operation) {
+      case 'up': {
+        const result = await stack.up({
+          onOutput,
+          refresh: request.refresh,
+          expectNoChanges: request.expectNoChanges,
+        });
+        return {
+          ok: true,
+          cliVersion,
+          changes: toChanges(result.summary.resourceChanges),
+          outputs: unwrapOutputs(result.outputs),
+          stdout: result.stdout,
+        };
+      }
+      case 'preview': {
+        const result = await stack.preview({
+          onOutput,
+          refresh: request.refresh,
+          expectNoChanges: request.expectNoChanges,
+        });
+        return {
+          ok: true,
+          cliVersion,
+          changes: toChanges(result.changeSummary),
+          stdout: result.stdout,
+        };
+      }
+      case 'refresh': {
+        const result = await stack.refresh({
+          onOutput,
+          previewOnly: request.previewOnly,
+          expectNoChanges: request.expectNoChanges,
+        });
+        return {
+          ok: true,
+          cliVersion,
+          changes: toChanges(result.summary.resourceChanges),
+          stdout: result.stdout,
+        };
+      }
+      case 'destroy': {
+        const result = await stack.destroy({ onOutput, remove: request.remove });
+        return {
+          ok: true,
+          cliVersion,
+          changes: toChanges(result.summary.resourceChanges),
+          stdout: result.stdout,
+        };
+      }
+      case 'export': {
+        const exported = await stack.exportStack();
+        return { ok: true, cliVersion, deployment: exported.deployment };
+      }
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      cliVersion,
+      error: describeFailure(error),
+      stdout: logs.join(''),
+    };
+  }
+}
+
+function toChanges(map: Record<string, number> | undefined): Record<string, number> {
+  const changes: Record<string, number> = {};
+  for (const [kind, count] of Object.entries(map ?? {})) {
+    if (typeof count === 'number') changes[kind] = count;
+  }
+  return changes;
+}
+
+function unwrapOutputs(outputs: automation.OutputMap): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const [key, output] of Object.entries(outputs)) plain[key] = output.value;
+  return plain;
+}
+
+/** The engine's own `error:` lines, without the Automation API's echo of the command. */
+function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof automation.CommandError)) return text;
+  const errorLines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('error:'));
+  return errorLines.length > 0 ? errorLines.join('\n') : text;
+}

@@ -1,0 +1,67 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { findPackageRoot } from '../../provider/engine/engine-location';
+import { runStackOperationInProcess } from '../../provider/engine/stack-operation-process';
+import type {
+  StackOperationRequest,
+  StackOperationResult,
+} from '../../provider/engine/stack-operation';
+
+type OperationOptions = Omit<
+  StackOperationRequest,
+  'projectDir' | 'stackName' | 'stateDir' | 'pulumiHome' | 'passphrase' | 'operation'
+>;
+
+/** A stack that lives in a temp dir of its own: file state backend, passphrase secrets. */
+export interface ThrowawayStack {
+  readonly stackName: string;
+  /** Copy of the project the stack runs; Pulumi.<stack>.yaml lands here. */
+  readonly projectDir: string;
+  /** Directory of the file state backend. */
+  readonly stateDir: string;
+  up(options?: OperationOptions): Promise<StackOperationResult>;
+  preview(options?: OperationOptions): Promise<StackOperationResult>;
+  refresh(options?: OperationOptions): Promise<StackOperationResult>;
+  destroy(options?: OperationOptions): Promise<StackOperationResult>;
+  exportDeployment(): Promise<StackOperationResult>;
+  /** Removes every file the stack made. */
+  cleanup(): void;
+}
+
+/**
+ * Makes a throwaway stack of the project in `projectDir` (relative to the repo root).
+ * The project is copied into a temp dir whose node_modules links to the repo's, so the
+ * engine, the program and the dynamic-provider plugin resolve packages as a user's would.
+ */
+export function createThrowawayStack(projectDir: string): ThrowawayStack {
+  const root = findPackageRoot();
+  const base = mkdtempSync(join(tmpdir(), 'numberplane-stack-'));
+  const copy = join(base, 'project');
+  cpSync(resolve(root, projectDir), copy, { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  const stackName = `t${randomBytes(4).toString('hex')}`;
+  const common = {
+    projectDir: copy,
+    stackName,
+    stateDir: join(base, 'state'),
+    pulumiHome: join(base, 'pulumi-home'),
+    passphrase: randomBytes(12).toString('hex'),
+  };
+  mkdirSync(common.stateDir);
+  mkdirSync(common.pulumiHome);
+  const run = (operation: StackOperationRequest['operation'], options: OperationOptions = {}) =>
+    runStackOperationInProcess({ ...common, ...options, operation });
+  return {
+    stackName,
+    projectDir: copy,
+    stateDir: common.stateDir,
+    up: (options) => run('up', options),
+    preview: (options) => run('preview', options),
+    refresh: (options) => run('refresh', options),
+    destroy: (options) => run('destroy', options),
+    exportDeployment: () => run('export'),
+    cleanup: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
