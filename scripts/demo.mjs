@@ -39,4 +39,6 @@ const up = await step('pulumi up', 'up');
 process.stdout.write(`pulumi v${up.cliVersion}\noutputs: ${JSON.stringify(up.outputs, null, 2)}\n`);
 await step('pulumi preview (expects no changes)', 'preview', { expectNoChanges: true });
 await step('pulumi destroy', 'destroy');
-process.stdout.write('\ndemo finished: up, a no-change preview and destroy all ran on the real engine.\n');
+process.stdout.write(
+  '\ndemo finished: up, a no-change preview and destroy all ran on the real engine.\n',
+);

@@ -110,7 +110,8 @@ function cacheRoot() {
 
 /** Builds the CLI from tools/engine into binDir; the Go build cache makes reruns cheap. */
 function buildCli(version, binDir) {
-  const go = findOnPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  const go =
+    findOnPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
   if (!go) {
     fail(`no pulumi >= v${version} on PATH and no Go toolchain to build one.
   Install Go 1.25 or newer (https://go.dev/dl/), or put pulumi v${version} or newer on PATH.`);

@@ -2,7 +2,11 @@
 // and writes the StackOperationResult as one JSON line to the file named by argv[3].
 // Engine chatter goes to stdout/stderr; the result file keeps the two apart.
 import { writeFileSync } from 'node:fs';
-import { runStackOperation, type StackOperationRequest, type StackOperationResult } from './stack-operation';
+import {
+  runStackOperation,
+  type StackOperationRequest,
+  type StackOperationResult,
+} from './stack-operation';
 
 async function main(): Promise<void> {
   const [requestJson, resultFile] = process.argv.slice(2);

@@ -28,7 +28,11 @@ export function runStackOperationInProcess(
         const result = JSON.parse(readFileSync(resultFile, 'utf8')) as StackOperationResult;
         resolvePromise(result);
       } catch {
-        reject(new Error(`stack operation ${request.operation} exited ${code} without a result:\n${output}`));
+        reject(
+          new Error(
+            `stack operation ${request.operation} exited ${code} without a result:\n${output}`,
+          ),
+        );
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -206,5 +206,5 @@ function describeFailure(error: unknown): string {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.startsWith('error:'));
-  return errorLines.length > 0 ? errorLines.join('\n') : text;
+  return errorLines.length > 0 ? [...new Set(errorLines)].join('\n') : text;
 }

@@ -66,7 +66,9 @@ describe('the real Pulumi engine', () => {
       // A preview that must see no changes on an empty stack plans creates, so it fails.
       const preview = await other.preview({ expectNoChanges: true });
       expect(preview.ok).toBe(false);
-      expect(preview.error).toMatch(/^error: no changes were expected for preview but changes were proposed$/);
+      expect(preview.error).toMatch(
+        /^error: no changes were expected for preview but changes were proposed$/,
+      );
       expect(existsSync(join(other.stateDir, '.pulumi'))).toBe(true);
     } finally {
       other.cleanup();
