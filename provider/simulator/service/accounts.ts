@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { conflict, notFound } from '../domain/errors';
+import { newAccountId, newApiKey } from '../domain/ids';
+import { parseRequest } from '../domain/requests';
+import type { Account } from '../domain/types';
+import {
+  accountFromRow,
+  allAccountRows,
+  findAccountByName,
+  findAccountRow,
+  hashApiKey,
+  insertAccountRow,
+  setAccountQuota,
+  type AccountRow,
+} from '../store/accounts';
+import type { Db } from '../store/database';
+import { insertListRow } from '../store/opt-out-lists';
+import { DEFAULT_OPT_OUT_LIST } from './opt-out-lists';
+
+/** Chime's default inventory quota. */
+export const DEFAULT_NUMBER_QUOTA = 25;
+
+export const createAccountRequest = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+      error: 'use 1-63 lowercase letters, digits and hyphens',
+    }),
+  numberQuota: z.number().int().min(0).max(100_000).optional(),
+  apiKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{16,128}$/, { error: 'use 16-128 letters, digits, _ . -' })
+    .optional()
+    .describe('Choose the API key yourself; by default a random one is made and shown once.'),
+});
+
+export const updateAccountRequest = z.strictObject({
+  numberQuota: z.number().int().min(0).max(100_000),
+});
+
+/** Makes an account with its built-in Default opt-out list; returns its API key once. */
+export function createAccount(
+  db: Db,
+  body: unknown,
+  nowMs: number,
+): { account: Account; apiKey: string } {
+  const request = parseRequest(createAccountRequest, body, 'CreateAccount request');
+  if (findAccountByName(db, request.name)) {
+    throw conflict(`account "${request.name}" already exists; choose another name`);
+  }
+  const apiKey = request.apiKey ?? newApiKey();
+  const row: AccountRow = {
+    account_id: newAccountId(),
+    name: request.name,
+    api_key_hash: hashApiKey(apiKey),
+    number_quota: request.numberQuota ?? DEFAULT_NUMBER_QUOTA,
+    created_at: nowMs,
+  };
+  try {
+    insertAccountRow(db, row);
+  } catch {
+    throw conflict('that API key is already in use by another account; choose another');
+  }
+  insertListRow(db, {
+    account_id: row.account_id,
+    name: DEFAULT_OPT_OUT_LIST,
+    tags: '{}',
+    created_at: nowMs,
+  });
+  return { account: accountFromRow(row), apiKey };
+}
+
+export function listAccounts(db: Db): Account[] {
+  return allAccountRows(db).map(accountFromRow);
+}
+
+/** Finds an account by id or by name. */
+export function resolveAccount(db: Db, idOrName: string): AccountRow {
+  const row = findAccountRow(db, idOrName) ?? findAccountByName(db, idOrName);
+  if (!row)
+    throw notFound(`account "${idOrName}" does not exist; list accounts to find its id or name`);
+  return row;
+}
+
+export function updateAccount(db: Db, idOrName: string, body: unknown): Account {
+  const request = parseRequest(updateAccountRequest, body, 'UpdateAccount request');
+  const row = resolveAccount(db, idOrName);
+  setAccountQuota(db, row.account_id, request.numberQuota);
+  return accountFromRow({ ...row, number_quota: request.numberQuota });
+}

@@ -1,0 +1,36 @@
+import { routeCall, type CallRoute } from '../domain/call-routing';
+import { notFound } from '../domain/errors';
+import { parseRequest, routeCallRequest } from '../domain/requests';
+import type { AwsRegion } from '../domain/types';
+import { sql } from '../store/database';
+import { findNumberRowByNumber, numberFromRow } from '../store/phone-numbers';
+import { groupConnectors } from '../store/voice-connector-groups';
+import { findConnectorRowById } from '../store/voice-connectors';
+import type { OperationContext } from './context';
+
+export function regionsInOutage(ctx: Pick<OperationContext, 'db'>): Set<string> {
+  const rows = sql(ctx.db, 'SELECT aws_region FROM region_outages').all() as {
+    aws_region: string;
+  }[];
+  return new Set(rows.map((row) => row.aws_region));
+}
+
+/** Which voice connector an inbound call to one of this account's numbers reaches. */
+export function routeInboundCall(ctx: OperationContext, body: unknown): CallRoute {
+  const request = parseRequest(routeCallRequest, body, 'RouteCall request');
+  const row = findNumberRowByNumber(ctx.db, request.phoneNumber);
+  if (!row || row.account_id !== ctx.account.account_id) {
+    throw notFound(`phone number ${request.phoneNumber} is not in this account's inventory`);
+  }
+  const number = numberFromRow(row, ctx.account.account_id);
+  const members = number.voiceConnectorGroupId
+    ? groupConnectors(ctx.db, number.voiceConnectorGroupId)
+    : number.voiceConnectorId
+      ? [{ voiceConnectorId: number.voiceConnectorId, priority: 1 }]
+      : [];
+  const connectors = members.flatMap((member) => {
+    const connector = findConnectorRowById(ctx.db, member.voiceConnectorId);
+    return connector ? [{ ...member, awsRegion: connector.aws_region as AwsRegion }] : [];
+  });
+  return routeCall(number, { connectors }, regionsInOutage(ctx));
+}

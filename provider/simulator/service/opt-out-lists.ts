@@ -1,0 +1,119 @@
+import { conflict, notFound, validation } from '../domain/errors';
+import {
+  createOptOutListRequest,
+  listRequest,
+  optOutListNameSchema,
+  optedOutNumberRequest,
+  parseRequest,
+} from '../domain/requests';
+import type { OptOutList } from '../domain/types';
+import {
+  accountListRows,
+  deleteListRow,
+  findListRow,
+  insertListRow,
+  listFromRow,
+  numbersUsingList,
+  optedOutCount,
+  optedOutNumbers,
+  putOptedOut,
+  type OptOutListRow,
+} from '../store/opt-out-lists';
+import type { OperationContext } from './context';
+import { createOnce } from './idempotency';
+import { paginate, type Page } from './pagination';
+
+/** Every account has this list; numbers use it unless they name another. */
+export const DEFAULT_OPT_OUT_LIST = 'Default';
+
+const view = (ctx: OperationContext, row: OptOutListRow): OptOutList =>
+  listFromRow(row, optedOutCount(ctx.db, ctx.account.account_id, row.name), ctx.account.account_id);
+
+function loadRow(ctx: OperationContext, name: string): OptOutListRow {
+  const parsed = optOutListNameSchema.safeParse(name);
+  if (!parsed.success) {
+    throw validation(
+      `optOutListName "${name}" is not valid: use 1-64 letters, digits, underscores or hyphens`,
+    );
+  }
+  const row = findListRow(ctx.db, ctx.account.account_id, name);
+  if (!row) throw notFound(`opt-out list "${name}" does not exist in this account; check the name`);
+  return row;
+}
+
+export function createOptOutList(ctx: OperationContext, body: unknown): OptOutList {
+  const request = parseRequest(createOptOutListRequest, body, 'CreateOptOutList request');
+  return createOnce(
+    ctx,
+    'CreateOptOutList',
+    request,
+    () => {
+      if (findListRow(ctx.db, ctx.account.account_id, request.optOutListName)) {
+        throw conflict(
+          `opt-out list "${request.optOutListName}" already exists in this account; choose another name`,
+        );
+      }
+      const row: OptOutListRow = {
+        account_id: ctx.account.account_id,
+        name: request.optOutListName,
+        tags: JSON.stringify(request.tags ?? {}),
+        created_at: ctx.now,
+      };
+      insertListRow(ctx.db, row);
+      return { id: row.name, value: view(ctx, row) };
+    },
+    (name) => {
+      const row = findListRow(ctx.db, ctx.account.account_id, name);
+      return row ? view(ctx, row) : undefined;
+    },
+  );
+}
+
+export function describeOptOutList(ctx: OperationContext, name: string): OptOutList {
+  return view(ctx, loadRow(ctx, name));
+}
+
+export function listOptOutLists(ctx: OperationContext, page: unknown): Page<OptOutList> {
+  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
+  return paginate(
+    accountListRows(ctx.db, ctx.account.account_id).map((row) => view(ctx, row)),
+    parsed,
+  );
+}
+
+export function deleteOptOutList(ctx: OperationContext, name: string): OptOutList {
+  const row = loadRow(ctx, name);
+  if (name === DEFAULT_OPT_OUT_LIST) {
+    throw validation('the Default opt-out list is built in and cannot be deleted');
+  }
+  const users = numbersUsingList(ctx.db, ctx.account.account_id, name);
+  if (users.length > 0) {
+    throw conflict(
+      `opt-out list "${name}" is in use by phone number${users.length > 1 ? 's' : ''} ${users.join(', ')}; move them to another list first`,
+    );
+  }
+  const list = view(ctx, row);
+  deleteListRow(ctx.db, ctx.account.account_id, name);
+  return list;
+}
+
+export function putOptedOutNumber(
+  ctx: OperationContext,
+  name: string,
+  body: unknown,
+): { optOutListName: string; phoneNumber: string } {
+  loadRow(ctx, name);
+  const request = parseRequest(optedOutNumberRequest, body, 'PutOptedOutNumber request');
+  putOptedOut(ctx.db, ctx.account.account_id, name, request.phoneNumber, ctx.now);
+  return { optOutListName: name, phoneNumber: request.phoneNumber };
+}
+
+export function listOptedOutNumbers(
+  ctx: OperationContext,
+  name: string,
+  page: unknown,
+): Page<{ phoneNumber: string; optedOutTimestamp: string }> {
+  loadRow(ctx, name);
+  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
+  return paginate(optedOutNumbers(ctx.db, ctx.account.account_id, name), parsed);
+}

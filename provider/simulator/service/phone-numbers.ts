@@ -1,0 +1,364 @@
+import { randomInt } from 'node:crypto';
+import { conflict, notFound, quotaExceeded } from '../domain/errors';
+import { newPhoneNumberId } from '../domain/ids';
+import { monthlyLeasingPrice, numberBlock, pickNumber } from '../domain/number-plan';
+import {
+  CHURN_WINDOW_MS,
+  DEFAULT_PROVISIONING_DELAYS,
+  DELETION_QUEUE_MS,
+  FAILED_CLAIM_HOLD_MS,
+  checkNumberSettings,
+  checkProductTypeChange,
+  releaseBlocker,
+  type ProvisioningDelays,
+} from '../domain/phone-number';
+import {
+  createPhoneNumberRequest,
+  listRequest,
+  parseRequest,
+  phoneNumberFilters,
+  updatePhoneNumberRequest,
+  type PhoneNumberFilters,
+} from '../domain/requests';
+import type { PhoneNumber } from '../domain/types';
+import { cancelEvents, scheduleEvent } from '../store/due-events';
+import { findListRow } from '../store/opt-out-lists';
+import {
+  accountNumberRows,
+  churnSince,
+  findNumberRow,
+  insertNumberRow,
+  inventoryCount,
+  numberFromRow,
+  recordChurn,
+  rowFromNumber,
+  unavailableNumbers,
+  updateNumberRow,
+} from '../store/phone-numbers';
+import { readSetting } from '../store/settings';
+import { findConnectorRow } from '../store/voice-connectors';
+import { findGroupRow } from '../store/voice-connector-groups';
+import type { OperationContext } from './context';
+import { createOnce } from './idempotency';
+import { paginate, type Page } from './pagination';
+
+export const PROVISIONING_DELAYS_SETTING = 'provisioning-delays';
+
+export function provisioningDelays(ctx: Pick<OperationContext, 'db'>): ProvisioningDelays {
+  return {
+    ...DEFAULT_PROVISIONING_DELAYS,
+    ...(readSetting<Partial<ProvisioningDelays>>(ctx.db, PROVISIONING_DELAYS_SETTING) ?? {}),
+  };
+}
+
+function loadNumber(ctx: OperationContext, id: string): PhoneNumber {
+  const row = findNumberRow(ctx.db, ctx.account.account_id, id);
+  if (!row) {
+    throw notFound(`phone number ${id} does not exist in this account; check the phoneNumberId`);
+  }
+  return numberFromRow(row, ctx.account.account_id);
+}
+
+function save(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
+  updateNumberRow(ctx.db, rowFromNumber(number, ctx.account.account_id));
+  return loadNumber(ctx, number.phoneNumberId);
+}
+
+function requireOptOutList(ctx: OperationContext, name: string): void {
+  if (!findListRow(ctx.db, ctx.account.account_id, name)) {
+    throw notFound(
+      `opt-out list "${name}" does not exist in this account; create it first, or omit optOutListName to use Default`,
+    );
+  }
+}
+
+function requireAssignmentTarget(
+  ctx: OperationContext,
+  voiceConnectorId: string | null,
+  voiceConnectorGroupId: string | null,
+): void {
+  if (voiceConnectorId && !findConnectorRow(ctx.db, ctx.account.account_id, voiceConnectorId)) {
+    throw notFound(
+      `voice connector ${voiceConnectorId} does not exist in this account; create it first or fix voiceConnectorId`,
+    );
+  }
+  if (
+    voiceConnectorGroupId &&
+    !findGroupRow(ctx.db, ctx.account.account_id, voiceConnectorGroupId)
+  ) {
+    throw notFound(
+      `voice connector group ${voiceConnectorGroupId} does not exist in this account; create it first or fix voiceConnectorGroupId`,
+    );
+  }
+}
+
+/** The inventory quota and the Connect churn cap, checked before any claim. */
+function checkClaimAllowed(ctx: OperationContext): void {
+  const quota = ctx.account.number_quota;
+  const held = inventoryCount(ctx.db, ctx.account.account_id);
+  if (held >= quota) {
+    throw quotaExceeded(
+      `the number inventory of account ${ctx.account.name} is full: it holds ${held} of at most ${quota} numbers; release numbers you do not need, or ask an admin to raise the quota`,
+    );
+  }
+  const churn = churnSince(ctx.db, ctx.account.account_id, ctx.now - CHURN_WINDOW_MS);
+  if (churn + 1 > 2 * quota) {
+    throw quotaExceeded(
+      `claiming is blocked: account ${ctx.account.name} claimed and released ${churn} numbers in the last 180 days, and the cap is 200% of its quota (${2 * quota}); wait for old releases to leave the 180-day window, or ask an admin to raise the quota`,
+    );
+  }
+}
+
+/** Moves a number into its claimed state: ACTIVE at once or PENDING until its delay passes. */
+function startProvisioning(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
+  const delay = provisioningDelays(ctx)[number.numberType];
+  const activeAt = ctx.now + delay;
+  if (delay > 0) scheduleEvent(ctx.db, activeAt, 'activate-number', number.phoneNumberId);
+  recordChurn(ctx.db, ctx.account.account_id, 'claim', ctx.now);
+  return {
+    ...number,
+    status: delay > 0 ? 'PENDING' : 'ACTIVE',
+    claimStatus: delay > 0 ? 'IN_PROGRESS' : 'CLAIMED',
+    failureReason: null,
+    activeAt: new Date(activeAt).toISOString(),
+    releaseAt: null,
+  };
+}
+
+/** A failed claim keeps the number for a day so that the claimer can retry. */
+function failClaim(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
+  const releaseAt = ctx.now + FAILED_CLAIM_HOLD_MS;
+  scheduleEvent(ctx.db, releaseAt, 'expire-failed-claim', number.phoneNumberId);
+  return {
+    ...number,
+    status: 'FAILED',
+    claimStatus: 'FAILED',
+    failureReason:
+      'the carrier did not confirm the claim; retry it within one day (RetryClaimPhoneNumber) or the number returns to the pool',
+    activeAt: null,
+    releaseAt: new Date(releaseAt).toISOString(),
+  };
+}
+
+/** Chooses and claims a number in one step (the caller holds the write transaction). */
+export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNumber {
+  const request = parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request');
+  return createOnce(
+    ctx,
+    'CreatePhoneNumber',
+    request,
+    () => {
+      const block = numberBlock(
+        request.isoCountryCode,
+        request.numberType,
+        request.areaCode ?? null,
+      );
+      const settings = {
+        numberType: request.numberType,
+        numberCapabilities: request.numberCapabilities,
+        productType: request.productType ?? null,
+        twoWayEnabled: request.twoWayEnabled ?? false,
+        twoWayChannelArn: request.twoWayChannelArn ?? null,
+        registrationId: request.registrationId ?? null,
+        voiceConnectorId: request.voiceConnectorId ?? null,
+        voiceConnectorGroupId: request.voiceConnectorGroupId ?? null,
+      };
+      checkNumberSettings(settings);
+      const optOutListName = request.optOutListName ?? 'Default';
+      requireOptOutList(ctx, optOutListName);
+      requireAssignmentTarget(ctx, settings.voiceConnectorId, settings.voiceConnectorGroupId);
+      checkClaimAllowed(ctx);
+      const unavailable = unavailableNumbers(ctx.db, block.prefix, ctx.account.account_id, ctx.now);
+      const chosen = pickNumber(block, randomInt(10 ** block.suffixDigits), (n) =>
+        unavailable.has(n),
+      );
+      if (!chosen) {
+        throw conflict(
+          `no ${request.numberType} numbers are left in ${request.isoCountryCode}${block.areaCode ? ` area code ${block.areaCode}` : ''}; try another areaCode or numberType`,
+        );
+      }
+      const draft: PhoneNumber = {
+        phoneNumberId: newPhoneNumberId(),
+        phoneNumber: chosen,
+        arn: '',
+        status: 'PENDING',
+        claimStatus: 'IN_PROGRESS',
+        failureReason: null,
+        isoCountryCode: request.isoCountryCode,
+        numberType: request.numberType,
+        numberCapabilities: [...request.numberCapabilities].sort(),
+        messageType: request.messageType ?? null,
+        productType: settings.productType,
+        areaCode: block.areaCode,
+        deletionProtectionEnabled: request.deletionProtectionEnabled ?? false,
+        optOutListName,
+        selfManagedOptOutsEnabled: request.selfManagedOptOutsEnabled ?? false,
+        twoWayEnabled: settings.twoWayEnabled,
+        twoWayChannelArn: settings.twoWayChannelArn,
+        registrationId: settings.registrationId,
+        voiceConnectorId: settings.voiceConnectorId,
+        voiceConnectorGroupId: settings.voiceConnectorGroupId,
+        monthlyLeasingPrice: monthlyLeasingPrice(request.numberType),
+        tags: request.tags ?? {},
+        createdTimestamp: new Date(ctx.now).toISOString(),
+        activeAt: null,
+        releaseAt: null,
+      };
+      const claimed = ctx.claimFailure ? failClaim(ctx, draft) : startProvisioning(ctx, draft);
+      insertNumberRow(ctx.db, rowFromNumber(claimed, ctx.account.account_id));
+      const made = loadNumber(ctx, claimed.phoneNumberId);
+      return { id: made.phoneNumberId, value: made };
+    },
+    (id) => {
+      const row = findNumberRow(ctx.db, ctx.account.account_id, id);
+      return row ? numberFromRow(row, ctx.account.account_id) : undefined;
+    },
+  );
+}
+
+export function describePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
+  return loadNumber(ctx, id);
+}
+
+function matches(number: PhoneNumber, filters: PhoneNumberFilters): boolean {
+  const bool = (value: boolean): 'true' | 'false' => (value ? 'true' : 'false');
+  const checks: [readonly string[] | undefined, readonly string[]][] = [
+    [filters.status, [number.status]],
+    [filters['iso-country-code'], [number.isoCountryCode]],
+    [filters['message-type'], number.messageType ? [number.messageType] : []],
+    [filters['number-capability'], number.numberCapabilities],
+    [filters['number-type'], [number.numberType]],
+    [filters['two-way-enabled'], [bool(number.twoWayEnabled)]],
+    [filters['self-managed-opt-outs-enabled'], [bool(number.selfManagedOptOutsEnabled)]],
+    [filters['opt-out-list-name'], [number.optOutListName]],
+    [filters['deletion-protection-enabled'], [bool(number.deletionProtectionEnabled)]],
+  ];
+  // Values of one filter are alternatives; different filters must all hold.
+  return checks.every(([wanted, actual]) => !wanted || wanted.some((w) => actual.includes(w)));
+}
+
+export function listPhoneNumbers(
+  ctx: OperationContext,
+  filters: unknown,
+  page: unknown,
+): Page<PhoneNumber> {
+  const parsedFilters = parseRequest(phoneNumberFilters, filters ?? {}, 'filters');
+  const parsedPage = parseRequest(listRequest, page ?? {}, 'paging');
+  const numbers = accountNumberRows(ctx.db, ctx.account.account_id)
+    .map((row) => numberFromRow(row, ctx.account.account_id))
+    .filter((number) => matches(number, parsedFilters));
+  return paginate(numbers, parsedPage);
+}
+
+function requireUsable(number: PhoneNumber, action: string): void {
+  if (number.status === 'DELETION_QUEUED') {
+    throw conflict(
+      `phone number ${number.phoneNumber} is in the deletion queue; restore it before you ${action}`,
+    );
+  }
+  if (number.status === 'FAILED') {
+    throw conflict(
+      `the claim of phone number ${number.phoneNumber} failed; retry the claim before you ${action}`,
+    );
+  }
+}
+
+export function updatePhoneNumber(ctx: OperationContext, id: string, body: unknown): PhoneNumber {
+  const request = parseRequest(updatePhoneNumberRequest, body, 'UpdatePhoneNumber request');
+  const current = loadNumber(ctx, id);
+  requireUsable(current, 'update it');
+  const pick = <K extends keyof typeof request>(
+    key: K,
+    fallback: PhoneNumber[K & keyof PhoneNumber],
+  ) => (request[key] === undefined ? fallback : request[key]) as PhoneNumber[K & keyof PhoneNumber];
+  let voiceConnectorId = pick('voiceConnectorId', current.voiceConnectorId);
+  let voiceConnectorGroupId = pick('voiceConnectorGroupId', current.voiceConnectorGroupId);
+  // Assigning to one target moves the number off the other (Chime's "Reassign").
+  if (request.voiceConnectorId && request.voiceConnectorGroupId === undefined)
+    voiceConnectorGroupId = null;
+  if (request.voiceConnectorGroupId && request.voiceConnectorId === undefined)
+    voiceConnectorId = null;
+  const next: PhoneNumber = {
+    ...current,
+    deletionProtectionEnabled: pick('deletionProtectionEnabled', current.deletionProtectionEnabled),
+    optOutListName: pick('optOutListName', current.optOutListName),
+    selfManagedOptOutsEnabled: pick('selfManagedOptOutsEnabled', current.selfManagedOptOutsEnabled),
+    twoWayEnabled: pick('twoWayEnabled', current.twoWayEnabled),
+    twoWayChannelArn: pick('twoWayChannelArn', current.twoWayChannelArn),
+    registrationId: pick('registrationId', current.registrationId),
+    messageType: pick('messageType', current.messageType),
+    productType: pick('productType', current.productType),
+    voiceConnectorId,
+    voiceConnectorGroupId,
+    tags: request.tags ?? current.tags,
+  };
+  if (next.productType !== current.productType) {
+    // Chime: only unassigned numbers switch type; unassigning in the same request counts.
+    checkProductTypeChange(
+      {
+        ...current,
+        voiceConnectorId: next.voiceConnectorId,
+        voiceConnectorGroupId: next.voiceConnectorGroupId,
+      },
+      next.productType,
+    );
+  }
+  checkNumberSettings(next);
+  if (next.optOutListName !== current.optOutListName) requireOptOutList(ctx, next.optOutListName);
+  requireAssignmentTarget(
+    ctx,
+    next.voiceConnectorId !== current.voiceConnectorId ? next.voiceConnectorId : null,
+    next.voiceConnectorGroupId !== current.voiceConnectorGroupId
+      ? next.voiceConnectorGroupId
+      : null,
+  );
+  return save(ctx, next);
+}
+
+/** Chime's deletion queue: the number stays restorable for 7 days, then it is released. */
+export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
+  const current = loadNumber(ctx, id);
+  const blocker = releaseBlocker(current);
+  if (blocker) throw conflict(blocker);
+  const releaseAt = ctx.now + DELETION_QUEUE_MS;
+  cancelEvents(ctx.db, id);
+  scheduleEvent(ctx.db, releaseAt, 'purge-deletion-queue', id);
+  return save(ctx, {
+    ...current,
+    status: 'DELETION_QUEUED',
+    releaseAt: new Date(releaseAt).toISOString(),
+  });
+}
+
+export function restorePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
+  const current = loadNumber(ctx, id);
+  if (current.status !== 'DELETION_QUEUED') {
+    throw conflict(
+      `phone number ${current.phoneNumber} is ${current.status}, not in the deletion queue; only queued numbers can be restored`,
+    );
+  }
+  cancelEvents(ctx.db, id);
+  const activeAt = current.activeAt ? Date.parse(current.activeAt) : ctx.now;
+  const stillPending = activeAt > ctx.now;
+  if (stillPending) scheduleEvent(ctx.db, activeAt, 'activate-number', id);
+  return save(ctx, {
+    ...current,
+    status: stillPending ? 'PENDING' : 'ACTIVE',
+    claimStatus: stillPending ? 'IN_PROGRESS' : 'CLAIMED',
+    releaseAt: null,
+  });
+}
+
+/** Connect: a FAILED claim may be retried while its one-day hold lasts. */
+export function retryClaim(ctx: OperationContext, id: string): PhoneNumber {
+  const current = loadNumber(ctx, id);
+  if (current.status !== 'FAILED') {
+    throw conflict(
+      `the claim of phone number ${current.phoneNumber} is ${current.claimStatus}; only FAILED claims can be retried`,
+    );
+  }
+  cancelEvents(ctx.db, id);
+  if (ctx.claimFailure) return save(ctx, failClaim(ctx, current));
+  checkClaimAllowed(ctx);
+  return save(ctx, startProvisioning(ctx, current));
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { parseDuration } from '../domain/clock';
+import { validation } from '../domain/errors';
+import type { ProvisioningDelays } from '../domain/phone-number';
+import { parseRequest } from '../domain/requests';
+import { NUMBER_TYPES, AWS_REGIONS } from '../domain/types';
+import { sql, type Db } from '../store/database';
+import { writeSetting } from '../store/settings';
+import { PROVISIONING_DELAYS_SETTING, provisioningDelays } from './phone-numbers';
+
+const delay = z.union([z.number().int().min(0), z.string().min(1)]);
+
+export const settingsRequest = z.strictObject({
+  provisioningDelays: z
+    .partialRecord(z.enum(NUMBER_TYPES), delay)
+    .describe('Delay from claim to ACTIVE per number type: milliseconds or a duration like 2d.'),
+});
+
+export interface SettingsView {
+  /** Milliseconds from claim to ACTIVE, per number type. */
+  provisioningDelays: ProvisioningDelays;
+}
+
+export function describeSettings(db: Db): SettingsView {
+  return { provisioningDelays: provisioningDelays({ db }) };
+}
+
+export function updateSettings(db: Db, body: unknown): SettingsView {
+  const request = parseRequest(settingsRequest, body, 'settings');
+  const next = { ...provisioningDelays({ db }) };
+  for (const [type, value] of Object.entries(request.provisioningDelays)) {
+    if (value === undefined) continue;
+    next[type as keyof ProvisioningDelays] =
+      typeof value === 'number' ? value : parseDuration(value);
+  }
+  writeSetting(db, PROVISIONING_DELAYS_SETTING, next);
+  return describeSettings(db);
+}
+
+export const outageRequest = z.strictObject({ awsRegion: z.enum(AWS_REGIONS) });
+
+export function listOutages(db: Db): { awsRegion: string; since: string }[] {
+  return (
+    sql(db, 'SELECT aws_region, since FROM region_outages ORDER BY aws_region').all() as {
+      aws_region: string;
+      since: number;
+    }[]
+  ).map((row) => ({ awsRegion: row.aws_region, since: new Date(row.since).toISOString() }));
+}
+
+export function startOutage(
+  db: Db,
+  body: unknown,
+  nowMs: number,
+): { awsRegion: string; since: string }[] {
+  const { awsRegion } = parseRequest(outageRequest, body, 'outage');
+  sql(db, 'INSERT OR IGNORE INTO region_outages (aws_region, since) VALUES (?, ?)').run(
+    awsRegion,
+    nowMs,
+  );
+  return listOutages(db);
+}
+
+export function endOutage(db: Db, region: string): { awsRegion: string; since: string }[] {
+  if (!(AWS_REGIONS as readonly string[]).includes(region)) {
+    throw validation(`awsRegion "${region}" is not a region; use one of ${AWS_REGIONS.join(', ')}`);
+  }
+  sql(db, 'DELETE FROM region_outages WHERE aws_region = ?').run(region);
+  return listOutages(db);
+}

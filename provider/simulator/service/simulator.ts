@@ -1,0 +1,257 @@
+import { timingSafeEqual } from 'node:crypto';
+import { SimulatorError } from '../domain/errors';
+import type { FaultPlan } from '../domain/faults';
+import type { Account } from '../domain/types';
+import { findAccountByKey, findAccountRow, hashApiKey, type AccountRow } from '../store/accounts';
+import { openDatabase, type Db } from '../store/database';
+import { readSetting, writeSetting } from '../store/settings';
+import { createAccount, listAccounts, resolveAccount, updateAccount } from './accounts';
+import { changeClock, describeClock, initClock, virtualNow, type ClockView } from './clock';
+import type { OperationContext } from './context';
+import { runDueEvents } from './due-events';
+import { addFault, clearFaults, listFaults, planFaults, setFaultSeed } from './faults';
+import {
+  ACCOUNT_OPERATIONS,
+  isAccountOperation,
+  type AccountOperationName,
+  type AccountOperationResult,
+  type OperationInput,
+} from './operations';
+import {
+  describeSettings,
+  endOutage,
+  listOutages,
+  startOutage,
+  updateSettings,
+  type SettingsView,
+} from './settings';
+import { clearState, exportState, importState, type StateDocument } from './state-transfer';
+
+/** The keys a new store starts with; documented, so a new user needs no setup. */
+export const DEFAULT_API_KEY = 'np_local_default_key';
+export const DEFAULT_ADMIN_KEY = 'np_local_admin_key';
+const ADMIN_KEY_SETTING = 'admin-key-hash';
+
+export interface SimulatorOptions {
+  /** SQLite file, or `:memory:`. */
+  path: string;
+  /** Real time source (ms since epoch); tests may pin it. */
+  realNow?: () => number;
+  /** API key of the `default` account made in a new store. */
+  bootstrapApiKey?: string;
+  /** Admin key set in a new store. */
+  adminApiKey?: string;
+}
+
+export interface InvokeResult<T> {
+  value: T;
+  /** The adapter must drop the connection instead of answering (the work is committed). */
+  resetAfterCommit: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One simulator: the rules over one store. Adapters (HTTP server, embedded client, CLI)
+ * call `invoke` for account operations and the admin methods for everything else.
+ */
+export class Simulator {
+  readonly db: Db;
+  private readonly realNow: () => number;
+  private readonly bootstrapKeys: { apiKey: string; adminKey: string };
+
+  private constructor(db: Db, options: SimulatorOptions) {
+    this.db = db;
+    this.realNow = options.realNow ?? Date.now;
+    this.bootstrapKeys = {
+      apiKey: options.bootstrapApiKey ?? DEFAULT_API_KEY,
+      adminKey: options.adminApiKey ?? DEFAULT_ADMIN_KEY,
+    };
+    this.bootstrap();
+  }
+
+  static open(options: SimulatorOptions): Simulator {
+    return new Simulator(openDatabase(options.path), options);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** A new (or reset) store gets a clock, an admin key and a `default` account. */
+  private bootstrap(): void {
+    this.transaction(() => {
+      initClock(this.db, this.realNow());
+      if (!readSetting(this.db, ADMIN_KEY_SETTING)) {
+        writeSetting(this.db, ADMIN_KEY_SETTING, hashApiKey(this.bootstrapKeys.adminKey));
+      }
+      if (listAccounts(this.db).length === 0) {
+        createAccount(this.db, { name: 'default', apiKey: this.bootstrapKeys.apiKey }, this.now());
+      }
+    });
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: other writers wait, and it commits whole or not at all. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Virtual time now, ms since epoch. */
+  now(): number {
+    return virtualNow(this.db, this.realNow());
+  }
+
+  /** The account an API key belongs to; AccessDeniedException otherwise. */
+  authenticate(apiKey: string | undefined): AccountRow {
+    if (!apiKey) {
+      throw new SimulatorError(
+        'AccessDeniedException',
+        'no API key was sent; send it in the x-api-key header (or set NUMBERPLANE_API_KEY)',
+      );
+    }
+    const account = findAccountByKey(this.db, apiKey);
+    if (!account) {
+      throw new SimulatorError(
+        'AccessDeniedException',
+        'the API key is not valid for any account; check numberplane:apiKey or NUMBERPLANE_API_KEY',
+      );
+    }
+    return account;
+  }
+
+  authenticateAdmin(adminKey: string | undefined): void {
+    const expected = readSetting<string>(this.db, ADMIN_KEY_SETTING) ?? '';
+    const given = Buffer.from(hashApiKey(adminKey ?? ''));
+    const wanted = Buffer.from(expected);
+    if (!adminKey || given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+      throw new SimulatorError(
+        'AccessDeniedException',
+        'the admin surface needs the admin key in the x-admin-key header (or NUMBERPLANE_ADMIN_KEY)',
+      );
+    }
+  }
+
+  /** Runs one account operation in one transaction, after everything that has fallen due. */
+  execute<N extends AccountOperationName>(
+    account: AccountRow,
+    operation: N,
+    input: OperationInput,
+    plan?: Pick<FaultPlan, 'claimFailure'>,
+  ): AccountOperationResult<N> {
+    return this.transaction(() => {
+      const now = this.now();
+      runDueEvents(this.db, now);
+      // Re-read the account inside the lock: an admin may just have changed its quota.
+      const fresh = findAccountRow(this.db, account.account_id) ?? account;
+      const ctx: OperationContext = {
+        db: this.db,
+        now,
+        account: fresh,
+        claimFailure: plan?.claimFailure ?? false,
+      };
+      return ACCOUNT_OPERATIONS[operation](ctx, input) as AccountOperationResult<N>;
+    });
+  }
+
+  /**
+   * What an API call does: authenticate, apply injected faults (counted even when they
+   * fail the call), wait out injected latency, run the operation.
+   */
+  async invoke<N extends AccountOperationName>(
+    apiKey: string | undefined,
+    operation: N,
+    input: OperationInput = {},
+  ): Promise<InvokeResult<AccountOperationResult<N>>> {
+    if (!isAccountOperation(operation)) {
+      throw new SimulatorError('ValidationException', `unknown operation ${String(operation)}`);
+    }
+    const account = this.authenticate(apiKey);
+    const plan = this.transaction(() => planFaults(this.db, operation));
+    if (plan.error) throw plan.error;
+    if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+    const value = this.execute(account, operation, input, plan);
+    return { value, resetAfterCommit: plan.resetAfterCommit };
+  }
+
+  /** An out-of-band edit: an account operation made as a person in the console would, no faults. */
+  invokeAs<N extends AccountOperationName>(
+    accountIdOrName: string,
+    operation: N,
+    input: OperationInput = {},
+  ): AccountOperationResult<N> {
+    const account = resolveAccount(this.db, accountIdOrName);
+    return this.execute(account, operation, input);
+  }
+
+  // Admin surface ---------------------------------------------------------------------------
+
+  listAccounts(): Account[] {
+    return listAccounts(this.db);
+  }
+
+  createAccount(body: unknown): { account: Account; apiKey: string } {
+    return this.transaction(() => createAccount(this.db, body, this.now()));
+  }
+
+  updateAccount(idOrName: string, body: unknown): Account {
+    return this.transaction(() => updateAccount(this.db, idOrName, body));
+  }
+
+  clock(): ClockView {
+    return describeClock(this.db, this.realNow());
+  }
+
+  changeClock(body: unknown): ClockView & { eventsRun: number } {
+    return this.transaction(() => changeClock(this.db, body, this.realNow()));
+  }
+
+  settings(): SettingsView {
+    return describeSettings(this.db);
+  }
+
+  updateSettings(body: unknown): SettingsView {
+    return this.transaction(() => updateSettings(this.db, body));
+  }
+
+  faults(): ReturnType<typeof listFaults> {
+    return listFaults(this.db);
+  }
+
+  addFault(body: unknown): ReturnType<typeof addFault> {
+    return this.transaction(() => addFault(this.db, body));
+  }
+
+  clearFaults(faultId?: number): { cleared: number } {
+    return { cleared: this.transaction(() => clearFaults(this.db, faultId)) };
+  }
+
+  setFaultSeed(seed: string): void {
+    this.transaction(() => setFaultSeed(this.db, seed));
+  }
+
+  outages(): ReturnType<typeof listOutages> {
+    return listOutages(this.db);
+  }
+
+  startOutage(body: unknown): ReturnType<typeof listOutages> {
+    return this.transaction(() => startOutage(this.db, body, this.now()));
+  }
+
+  endOutage(region: string): ReturnType<typeof listOutages> {
+    return this.transaction(() => endOutage(this.db, region));
+  }
+
+  exportState(): StateDocument {
+    return this.transaction(() => exportState(this.db, this.now()));
+  }
+
+  importState(document: unknown): { tables: number; rows: number } {
+    return this.transaction(() => importState(this.db, document));
+  }
+
+  /** Empties the store and bootstraps it again with the same keys. */
+  resetState(): void {
+    this.transaction(() => clearState(this.db));
+    this.bootstrap();
+  }
+}

@@ -1,0 +1,89 @@
+import { validation } from '../domain/errors';
+import { schemaVersion, type Db } from '../store/database';
+
+/** Tables in dependency order: parents before children. */
+const TABLES = [
+  'settings',
+  'accounts',
+  'voice_connectors',
+  'voice_connector_groups',
+  'group_connectors',
+  'opt_out_lists',
+  'opted_out_numbers',
+  'phone_numbers',
+  'number_releases',
+  'churn_events',
+  'idempotency_keys',
+  'due_events',
+  'faults',
+  'region_outages',
+] as const;
+
+export interface StateDocument {
+  format: 'numberplane-state';
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+export function exportState(db: Db, nowMs: number): StateDocument {
+  const tables: StateDocument['tables'] = {};
+  for (const table of TABLES) {
+    tables[table] = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+  }
+  return {
+    format: 'numberplane-state',
+    schemaVersion: schemaVersion(db),
+    exportedAt: new Date(nowMs).toISOString(),
+    tables,
+  };
+}
+
+export function clearState(db: Db): void {
+  for (const table of [...TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+}
+
+/** Replaces the whole store with an exported document (the caller holds the transaction). */
+export function importState(db: Db, document: unknown): { tables: number; rows: number } {
+  const doc = document as Partial<StateDocument> | null;
+  if (typeof doc !== 'object' || doc === null || doc.format !== 'numberplane-state') {
+    throw validation(
+      'state document must have format "numberplane-state"; pass a file made by state export',
+    );
+  }
+  if (doc.schemaVersion !== schemaVersion(db)) {
+    throw validation(
+      `state document has schemaVersion ${String(doc.schemaVersion)} but this store is at ${schemaVersion(db)}; export it again with this version`,
+    );
+  }
+  if (typeof doc.tables !== 'object' || doc.tables === null) {
+    throw validation('state document has no tables; pass a file made by state export');
+  }
+  const unknown = Object.keys(doc.tables).filter((t) => !(TABLES as readonly string[]).includes(t));
+  if (unknown.length > 0)
+    throw validation(`state document has unknown tables: ${unknown.join(', ')}`);
+  clearState(db);
+  let rows = 0;
+  for (const table of TABLES) {
+    const tableRows = doc.tables[table] ?? [];
+    if (!Array.isArray(tableRows))
+      throw validation(`state document table ${table} must be an array`);
+    for (const row of tableRows) {
+      const columns = Object.keys(row);
+      if (columns.some((c) => !/^[a-z_]+$/.test(c))) {
+        throw validation(`state document table ${table} has a bad column name`);
+      }
+      try {
+        db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        ).run(...columns.map((c) => row[c]));
+      } catch (error) {
+        throw validation(
+          `state document table ${table} row ${rows + 1} cannot be loaded (${error instanceof Error ? error.message : String(error)}); pass a file made by state export`,
+        );
+      }
+      rows++;
+    }
+  }
+  return { tables: TABLES.length, rows };
+}

@@ -1,0 +1,159 @@
+import { conflict, notFound, quotaExceeded, validation } from '../domain/errors';
+import { newVoiceConnectorGroupId } from '../domain/ids';
+import {
+  createVoiceConnectorGroupRequest,
+  listRequest,
+  parseRequest,
+  updateVoiceConnectorGroupRequest,
+} from '../domain/requests';
+import type { GroupConnector, VoiceConnectorGroup } from '../domain/types';
+import {
+  accountGroupRows,
+  deleteGroupRow,
+  findGroupRow,
+  groupConnectors,
+  groupCount,
+  groupFromRow,
+  insertGroupRow,
+  numbersOnGroup,
+  replaceGroupConnectors,
+  updateGroupRow,
+  type VoiceConnectorGroupRow,
+} from '../store/voice-connector-groups';
+import { findConnectorRow } from '../store/voice-connectors';
+import type { OperationContext } from './context';
+import { createOnce } from './idempotency';
+import { paginate, type Page } from './pagination';
+
+export const MAX_GROUPS_PER_ACCOUNT = 3;
+
+function loadRow(ctx: OperationContext, id: string): VoiceConnectorGroupRow {
+  const row = findGroupRow(ctx.db, ctx.account.account_id, id);
+  if (!row) {
+    throw notFound(
+      `voice connector group ${id} does not exist in this account; check the voiceConnectorGroupId`,
+    );
+  }
+  return row;
+}
+
+const view = (ctx: OperationContext, row: VoiceConnectorGroupRow): VoiceConnectorGroup =>
+  groupFromRow(row, groupConnectors(ctx.db, row.voice_connector_group_id), ctx.account.account_id);
+
+/** Chime groups: each connector once, each its own priority, all in this account. */
+function checkConnectors(ctx: OperationContext, connectors: GroupConnector[]): GroupConnector[] {
+  const seenConnectors = new Set<string>();
+  const priorities = new Map<number, string>();
+  for (const connector of connectors) {
+    if (seenConnectors.has(connector.voiceConnectorId)) {
+      throw validation(
+        `connectors lists voice connector ${connector.voiceConnectorId} twice; a connector appears once in a group`,
+      );
+    }
+    seenConnectors.add(connector.voiceConnectorId);
+    const holder = priorities.get(connector.priority);
+    if (holder) {
+      throw validation(
+        `connectors gives priority ${connector.priority} to both ${holder} and ${connector.voiceConnectorId}; give each connector its own priority`,
+      );
+    }
+    priorities.set(connector.priority, connector.voiceConnectorId);
+    if (!findConnectorRow(ctx.db, ctx.account.account_id, connector.voiceConnectorId)) {
+      throw notFound(
+        `voice connector ${connector.voiceConnectorId} does not exist in this account; create it first or fix connectors`,
+      );
+    }
+  }
+  return [...connectors].sort((a, b) => a.priority - b.priority);
+}
+
+export function createVoiceConnectorGroup(
+  ctx: OperationContext,
+  body: unknown,
+): VoiceConnectorGroup {
+  const request = parseRequest(
+    createVoiceConnectorGroupRequest,
+    body,
+    'CreateVoiceConnectorGroup request',
+  );
+  return createOnce(
+    ctx,
+    'CreateVoiceConnectorGroup',
+    request,
+    () => {
+      const connectors = checkConnectors(ctx, request.connectors ?? []);
+      const count = groupCount(ctx.db, ctx.account.account_id);
+      if (count >= MAX_GROUPS_PER_ACCOUNT) {
+        throw quotaExceeded(
+          `an account holds at most ${MAX_GROUPS_PER_ACCOUNT} voice connector groups and this one has ${count}; delete a group first`,
+        );
+      }
+      const row: VoiceConnectorGroupRow = {
+        voice_connector_group_id: newVoiceConnectorGroupId(),
+        account_id: ctx.account.account_id,
+        name: request.name,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      };
+      insertGroupRow(ctx.db, row);
+      replaceGroupConnectors(ctx.db, row.voice_connector_group_id, connectors);
+      return { id: row.voice_connector_group_id, value: view(ctx, row) };
+    },
+    (id) => {
+      const row = findGroupRow(ctx.db, ctx.account.account_id, id);
+      return row ? view(ctx, row) : undefined;
+    },
+  );
+}
+
+export function getVoiceConnectorGroup(ctx: OperationContext, id: string): VoiceConnectorGroup {
+  return view(ctx, loadRow(ctx, id));
+}
+
+export function listVoiceConnectorGroups(
+  ctx: OperationContext,
+  page: unknown,
+): Page<VoiceConnectorGroup> {
+  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
+  return paginate(
+    accountGroupRows(ctx.db, ctx.account.account_id).map((row) => view(ctx, row)),
+    parsed,
+  );
+}
+
+/** Renaming touches only the name; connectors change only when the request lists them. */
+export function updateVoiceConnectorGroup(
+  ctx: OperationContext,
+  id: string,
+  body: unknown,
+): VoiceConnectorGroup {
+  const request = parseRequest(
+    updateVoiceConnectorGroupRequest,
+    body,
+    'UpdateVoiceConnectorGroup request',
+  );
+  const row = loadRow(ctx, id);
+  const next = { ...row, name: request.name ?? row.name, updated_at: ctx.now };
+  if (request.connectors)
+    replaceGroupConnectors(ctx.db, id, checkConnectors(ctx, request.connectors));
+  updateGroupRow(ctx.db, next);
+  return view(ctx, next);
+}
+
+export function deleteVoiceConnectorGroup(ctx: OperationContext, id: string): VoiceConnectorGroup {
+  const row = loadRow(ctx, id);
+  const group = view(ctx, row);
+  if (group.connectors.length > 0) {
+    throw conflict(
+      `voice connector group ${id} still has voice connectors (${group.connectors.map((c) => c.voiceConnectorId).join(', ')}); remove them from the group first`,
+    );
+  }
+  const numbers = numbersOnGroup(ctx.db, id);
+  if (numbers.length > 0) {
+    throw conflict(
+      `voice connector group ${id} still has phone numbers assigned (${numbers.join(', ')}); unassign them first`,
+    );
+  }
+  deleteGroupRow(ctx.db, id);
+  return group;
+}

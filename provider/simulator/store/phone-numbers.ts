@@ -1,0 +1,237 @@
+import { sql, type Db } from './database';
+import type {
+  ClaimStatus,
+  MessageType,
+  NumberCapability,
+  NumberStatus,
+  NumberType,
+  PhoneNumber,
+  ProductType,
+  Tags,
+} from '../domain/types';
+
+/** A phone number as stored: the API shape plus its owner and times as epoch ms. */
+export interface PhoneNumberRow {
+  phone_number_id: string;
+  account_id: string;
+  phone_number: string;
+  status: string;
+  claim_status: string;
+  failure_reason: string | null;
+  iso_country_code: string;
+  number_type: string;
+  number_capabilities: string;
+  message_type: string | null;
+  product_type: string | null;
+  area_code: string | null;
+  deletion_protection: number;
+  opt_out_list_name: string;
+  self_managed_opt_outs: number;
+  two_way_enabled: number;
+  two_way_channel_arn: string | null;
+  registration_id: string | null;
+  voice_connector_id: string | null;
+  voice_connector_group_id: string | null;
+  monthly_leasing_price: string;
+  tags: string;
+  created_at: number;
+  active_at: number | null;
+  release_at: number | null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const epoch = (text: string | null): number | null => (text === null ? null : Date.parse(text));
+
+export function numberFromRow(row: PhoneNumberRow, accountNumber: string): PhoneNumber {
+  return {
+    phoneNumberId: row.phone_number_id,
+    phoneNumber: row.phone_number,
+    arn: `arn:aws:sms-voice:us-east-1:${accountNumber}:phone-number/${row.phone_number_id}`,
+    status: row.status as NumberStatus,
+    claimStatus: row.claim_status as ClaimStatus,
+    failureReason: row.failure_reason,
+    isoCountryCode: row.iso_country_code,
+    numberType: row.number_type as NumberType,
+    numberCapabilities: JSON.parse(row.number_capabilities) as NumberCapability[],
+    messageType: row.message_type as MessageType | null,
+    productType: row.product_type as ProductType | null,
+    areaCode: row.area_code,
+    deletionProtectionEnabled: row.deletion_protection === 1,
+    optOutListName: row.opt_out_list_name,
+    selfManagedOptOutsEnabled: row.self_managed_opt_outs === 1,
+    twoWayEnabled: row.two_way_enabled === 1,
+    twoWayChannelArn: row.two_way_channel_arn,
+    registrationId: row.registration_id,
+    voiceConnectorId: row.voice_connector_id,
+    voiceConnectorGroupId: row.voice_connector_group_id,
+    monthlyLeasingPrice: row.monthly_leasing_price,
+    tags: JSON.parse(row.tags) as Tags,
+    createdTimestamp: iso(row.created_at) ?? '',
+    activeAt: iso(row.active_at),
+    releaseAt: iso(row.release_at),
+  };
+}
+
+export function rowFromNumber(number: PhoneNumber, accountId: string): PhoneNumberRow {
+  return {
+    phone_number_id: number.phoneNumberId,
+    account_id: accountId,
+    phone_number: number.phoneNumber,
+    status: number.status,
+    claim_status: number.claimStatus,
+    failure_reason: number.failureReason,
+    iso_country_code: number.isoCountryCode,
+    number_type: number.numberType,
+    number_capabilities: JSON.stringify([...number.numberCapabilities].sort()),
+    message_type: number.messageType,
+    product_type: number.productType,
+    area_code: number.areaCode,
+    deletion_protection: number.deletionProtectionEnabled ? 1 : 0,
+    opt_out_list_name: number.optOutListName,
+    self_managed_opt_outs: number.selfManagedOptOutsEnabled ? 1 : 0,
+    two_way_enabled: number.twoWayEnabled ? 1 : 0,
+    two_way_channel_arn: number.twoWayChannelArn,
+    registration_id: number.registrationId,
+    voice_connector_id: number.voiceConnectorId,
+    voice_connector_group_id: number.voiceConnectorGroupId,
+    monthly_leasing_price: number.monthlyLeasingPrice,
+    tags: JSON.stringify(number.tags),
+    created_at: epoch(number.createdTimestamp) ?? 0,
+    active_at: epoch(number.activeAt),
+    release_at: epoch(number.releaseAt),
+  };
+}
+
+const COLUMNS = [
+  'phone_number_id',
+  'account_id',
+  'phone_number',
+  'status',
+  'claim_status',
+  'failure_reason',
+  'iso_country_code',
+  'number_type',
+  'number_capabilities',
+  'message_type',
+  'product_type',
+  'area_code',
+  'deletion_protection',
+  'opt_out_list_name',
+  'self_managed_opt_outs',
+  'two_way_enabled',
+  'two_way_channel_arn',
+  'registration_id',
+  'voice_connector_id',
+  'voice_connector_group_id',
+  'monthly_leasing_price',
+  'tags',
+  'created_at',
+  'active_at',
+  'release_at',
+] as const;
+
+export function insertNumberRow(db: Db, row: PhoneNumberRow): void {
+  sql(
+    db,
+    `INSERT INTO phone_numbers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  ).run(row);
+}
+
+export function updateNumberRow(db: Db, row: PhoneNumberRow): void {
+  sql(
+    db,
+    `UPDATE phone_numbers SET ${COLUMNS.filter((c) => c !== 'phone_number_id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE phone_number_id = @phone_number_id`,
+  ).run(row);
+}
+
+export function findNumberRow(db: Db, accountId: string, id: string): PhoneNumberRow | undefined {
+  return sql(db, 'SELECT * FROM phone_numbers WHERE account_id = ? AND phone_number_id = ?').get(
+    accountId,
+    id,
+  ) as PhoneNumberRow | undefined;
+}
+
+export function findNumberRowByNumber(db: Db, phoneNumber: string): PhoneNumberRow | undefined {
+  return sql(db, 'SELECT * FROM phone_numbers WHERE phone_number = ?').get(phoneNumber) as
+    PhoneNumberRow | undefined;
+}
+
+export function findNumberRowById(db: Db, id: string): PhoneNumberRow | undefined {
+  return sql(db, 'SELECT * FROM phone_numbers WHERE phone_number_id = ?').get(id) as
+    PhoneNumberRow | undefined;
+}
+
+export function deleteNumberRow(db: Db, id: string): void {
+  sql(db, 'DELETE FROM phone_numbers WHERE phone_number_id = ?').run(id);
+}
+
+export function accountNumberRows(db: Db, accountId: string): PhoneNumberRow[] {
+  return sql(
+    db,
+    'SELECT * FROM phone_numbers WHERE account_id = ? ORDER BY created_at, phone_number_id',
+  ).all(accountId) as PhoneNumberRow[];
+}
+
+/** Numbers that count against the inventory quota: all the account holds but failed claims. */
+export function inventoryCount(db: Db, accountId: string): number {
+  const row = sql(
+    db,
+    "SELECT COUNT(*) AS n FROM phone_numbers WHERE account_id = ? AND status != 'FAILED'",
+  ).get(accountId) as { n: number };
+  return row.n;
+}
+
+/** Numbers starting with `prefix` that nobody may claim now, or that this account never may. */
+export function unavailableNumbers(
+  db: Db,
+  prefix: string,
+  accountId: string,
+  nowMs: number,
+): Set<string> {
+  const like = `${prefix.replace(/[%_]/g, '')}%`;
+  const taken = sql(db, 'SELECT phone_number FROM phone_numbers WHERE phone_number LIKE ?').all(
+    like,
+  ) as { phone_number: string }[];
+  const released = sql(
+    db,
+    `SELECT phone_number FROM number_releases
+       WHERE phone_number LIKE ? AND (cool_down_until > ? OR account_id = ?)`,
+  ).all(like, nowMs, accountId) as { phone_number: string }[];
+  return new Set([...taken, ...released].map((row) => row.phone_number));
+}
+
+export function recordRelease(
+  db: Db,
+  phoneNumber: string,
+  accountId: string,
+  nowMs: number,
+  coolDownMs: number,
+): void {
+  sql(
+    db,
+    'INSERT INTO number_releases (phone_number, account_id, released_at, cool_down_until) VALUES (?, ?, ?, ?)',
+  ).run(phoneNumber, accountId, nowMs, nowMs + coolDownMs);
+}
+
+export function recordChurn(
+  db: Db,
+  accountId: string,
+  kind: 'claim' | 'release',
+  atMs: number,
+): void {
+  sql(db, 'INSERT INTO churn_events (account_id, kind, at) VALUES (?, ?, ?)').run(
+    accountId,
+    kind,
+    atMs,
+  );
+}
+
+export function churnSince(db: Db, accountId: string, sinceMs: number): number {
+  const row = sql(db, 'SELECT COUNT(*) AS n FROM churn_events WHERE account_id = ? AND at > ?').get(
+    accountId,
+    sinceMs,
+  ) as { n: number };
+  return row.n;
+}
