@@ -5,6 +5,13 @@ import type { Account } from '../domain/types';
 import { findAccountByKey, findAccountRow, hashApiKey, type AccountRow } from '../store/accounts';
 import { openDatabase, type Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
+import {
+  ADMIN_OPERATIONS,
+  isAdminOperation,
+  type AdminInput,
+  type AdminOperationName,
+  type AdminOperationResult,
+} from './admin-operations';
 import { createAccount, listAccounts, resolveAccount, updateAccount } from './accounts';
 import { changeClock, describeClock, initClock, virtualNow, type ClockView } from './clock';
 import type { OperationContext } from './context';
@@ -184,6 +191,19 @@ export class Simulator {
   }
 
   // Admin surface ---------------------------------------------------------------------------
+
+  /** Runs one admin operation by name after checking the admin key. */
+  invokeAdmin<N extends AdminOperationName>(
+    adminKey: string | undefined,
+    operation: N,
+    input: AdminInput = {},
+  ): AdminOperationResult<N> {
+    this.authenticateAdmin(adminKey);
+    if (!isAdminOperation(operation)) {
+      throw new SimulatorError('ValidationException', `unknown admin operation ${String(operation)}`);
+    }
+    return ADMIN_OPERATIONS[operation](this, input) as AdminOperationResult<N>;
+  }
 
   listAccounts(): Account[] {
     return listAccounts(this.db);

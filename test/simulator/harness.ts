@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedClient } from '../../provider/client/embedded-client';
+import type { SimulatorClient } from '../../provider/client/simulator-client';
+import {
+  DEFAULT_ADMIN_KEY,
+  DEFAULT_API_KEY,
+  Simulator,
+} from '../../provider/simulator/service/simulator';
+
+/** One running simulator for one test: a fresh store in a temp dir, reached one way. */
+export interface SimulatorHarness {
+  readonly transport: string;
+  /** The `default` account's key and the admin key. */
+  readonly client: SimulatorClient;
+  /** A client with other keys (or none), on the same simulator. */
+  clientWith(keys: { apiKey?: string; adminKey?: string }): SimulatorClient;
+  /** Makes another account and returns a client with its key (and the admin key). */
+  newAccount(name: string, numberQuota?: number): Promise<SimulatorClient>;
+  close(): Promise<void>;
+}
+
+interface Transport {
+  readonly name: string;
+  start(): Promise<SimulatorHarness>;
+}
+
+const embedded: Transport = {
+  name: 'embedded',
+  async start() {
+    const dir = mkdtempSync(join(tmpdir(), 'numberplane-sim-'));
+    const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
+    const clientWith = (keys: { apiKey?: string; adminKey?: string }): SimulatorClient =>
+      new EmbeddedClient(simulator, keys, false);
+    const client = clientWith({ apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY });
+    // Time moves only when a test advances it.
+    await client.admin('ChangeClock', { body: { action: 'freeze' } });
+    return {
+      transport: 'embedded',
+      client,
+      clientWith,
+      async newAccount(name, numberQuota) {
+        const made = await client.admin('CreateAccount', {
+          body: numberQuota === undefined ? { name } : { name, numberQuota },
+        });
+        return clientWith({ apiKey: made.apiKey, adminKey: DEFAULT_ADMIN_KEY });
+      },
+      async close() {
+        simulator.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** Every way the simulator runs; the contract suite runs once per transport. */
+export const TRANSPORTS: Transport[] = [embedded];
+
+/**
+ * Declares `body` once per transport, each test with a fresh simulator from `harness()`.
+ */
+export function describeEachTransport(
+  title: string,
+  body: (harness: () => SimulatorHarness) => void,
+): void {
+  for (const transport of TRANSPORTS) {
+    describe(`${title} [${transport.name}]`, () => {
+      let current: SimulatorHarness | undefined;
+      beforeEach(async () => {
+        current = await transport.start();
+      });
+      afterEach(async () => {
+        await current?.close();
+        current = undefined;
+      });
+      body(() => {
+        if (!current) throw new Error('harness used outside a test');
+        return current;
+      });
+    });
+  }
+}
+
+/** Runs `promise` and returns the SimulatorError-like failure it ends with. */
+export async function failureOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { name, code, message } = error as { name?: string; code?: string; message: string };
+    return { code: code ?? name ?? 'Error', message };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
