@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { Simulator } from '../simulator/service/simulator';
-import type { AdminInput, AdminOperationName, AdminOperationResult } from '../simulator/service/admin-operations';
+import type {
+  AdminInput,
+  AdminOperationName,
+  AdminOperationResult,
+} from '../simulator/service/admin-operations';
 import type {
   AccountOperationName,
   AccountOperationResult,

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
+import { HttpClient } from '../../provider/client/http-client';
 import type { SimulatorClient } from '../../provider/client/simulator-client';
+import { buildApp } from '../../provider/simulator/http/build-app';
 import {
   DEFAULT_ADMIN_KEY,
   DEFAULT_API_KEY,
@@ -54,8 +56,38 @@ const embedded: Transport = {
   },
 };
 
+const http: Transport = {
+  name: 'http',
+  async start() {
+    const dir = mkdtempSync(join(tmpdir(), 'numberplane-sim-'));
+    const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
+    const app = buildApp({ simulator });
+    const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
+    const clientWith = (keys: { apiKey?: string; adminKey?: string }): SimulatorClient =>
+      new HttpClient({ endpoint, ...keys });
+    const client = clientWith({ apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY });
+    await client.admin('ChangeClock', { body: { action: 'freeze' } });
+    return {
+      transport: 'http',
+      client,
+      clientWith,
+      async newAccount(name, numberQuota) {
+        const made = await client.admin('CreateAccount', {
+          body: numberQuota === undefined ? { name } : { name, numberQuota },
+        });
+        return clientWith({ apiKey: made.apiKey, adminKey: DEFAULT_ADMIN_KEY });
+      },
+      async close() {
+        await app.close();
+        simulator.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
 /** Every way the simulator runs; the contract suite runs once per transport. */
-export const TRANSPORTS: Transport[] = [embedded];
+export const TRANSPORTS: Transport[] = [embedded, http];
 
 /**
  * Declares `body` once per transport, each test with a fresh simulator from `harness()`.

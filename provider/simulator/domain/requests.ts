@@ -46,11 +46,9 @@ export const optOutListNameSchema = z
   })
   .describe('Name of an opt-out list; `Default` is every account’s built-in list.');
 
-const objectId = z
-  .string()
-  .regex(/^[a-z0-9-]{1,64}$/, {
-    error: 'is not an id the simulator issues (lowercase letters, digits, -)',
-  });
+const objectId = z.string().regex(/^[a-z0-9-]{1,64}$/, {
+  error: 'is not an id the simulator issues (lowercase letters, digits, -)',
+});
 
 const channelArn = z
   .string()
@@ -202,6 +200,15 @@ function describeValue(value: unknown): string {
 function describeIssue(issue: z.core.$ZodIssue, what: string): string {
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : what;
   const input = (issue as { input?: unknown }).input;
+  if (input === undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
+    const expected =
+      issue.code === 'invalid_value'
+        ? `one of ${issue.values.map(String).join(', ')}`
+        : issue.code === 'invalid_type'
+          ? issue.expected
+          : 'a value';
+    return `${field} is required; add it (${expected})`;
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return `${field === what ? what : field} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
@@ -210,7 +217,6 @@ function describeIssue(issue: z.core.$ZodIssue, what: string): string {
     case 'invalid_value':
       return `${field} must be one of ${issue.values.map(String).join(', ')}; got ${describeValue(input)}`;
     case 'invalid_type':
-      if (input === undefined) return `${field} is required; add it (${issue.expected})`;
       return `${field} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}; got ${describeValue(input)}`;
     case 'too_small':
     case 'too_big':

@@ -21,11 +21,9 @@ import { DEFAULT_OPT_OUT_LIST } from './opt-out-lists';
 export const DEFAULT_NUMBER_QUOTA = 25;
 
 export const createAccountRequest = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-      error: 'use 1-63 lowercase letters, digits and hyphens',
-    }),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    error: 'use 1-63 lowercase letters, digits and hyphens',
+  }),
   numberQuota: z.number().int().min(0).max(100_000).optional(),
   apiKey: z
     .string()

@@ -12,7 +12,8 @@ type AdminHandler<T> = (simulator: Simulator, input: AdminInput) => T;
 const admin = <T>(handler: AdminHandler<T>): AdminHandler<T> => handler;
 
 function requireId(input: AdminInput, what: string): string {
-  if (typeof input.id !== 'string' || input.id.length === 0) throw validation(`${what} is required`);
+  if (typeof input.id !== 'string' || input.id.length === 0)
+    throw validation(`${what} is required`);
   return input.id;
 }
 
@@ -42,7 +43,9 @@ export const ADMIN_OPERATIONS = {
     const body = (i.body ?? {}) as { operation?: unknown; input?: unknown };
     const operation = String(body.operation ?? '');
     if (!isAccountOperation(operation)) {
-      throw validation(`operation "${operation}" is not an account operation; use e.g. UpdatePhoneNumber`);
+      throw validation(
+        `operation "${operation}" is not an account operation; use e.g. UpdatePhoneNumber`,
+      );
     }
     const input = body.input ?? {};
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -200,7 +200,10 @@ export class Simulator {
   ): AdminOperationResult<N> {
     this.authenticateAdmin(adminKey);
     if (!isAdminOperation(operation)) {
-      throw new SimulatorError('ValidationException', `unknown admin operation ${String(operation)}`);
+      throw new SimulatorError(
+        'ValidationException',
+        `unknown admin operation ${String(operation)}`,
+      );
     }
     return ADMIN_OPERATIONS[operation](this, input) as AdminOperationResult<N>;
   }

@@ -1,0 +1,186 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { SimulatorError, validation } from '../domain/errors';
+import { PHONE_NUMBER_FILTER_NAMES } from '../domain/requests';
+import type { OperationInput } from '../service/operations';
+import type { Simulator } from '../service/simulator';
+import { openApiDocument } from './openapi';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
+
+export interface AppOptions {
+  simulator: Simulator;
+  /** Largest request body accepted, in bytes (state imports get 64 MiB). */
+  bodyLimit?: number;
+  /** Log each request (off for tests and embedded use). */
+  logRequests?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+const STATE_BODY_LIMIT = 64 * 1024 * 1024;
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendError(reply: FastifyReply, error: SimulatorError): FastifyReply {
+  if (error.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  return reply.code(error.httpStatus).send({ code: error.code, message: error.message });
+}
+
+/** Query string → list filters and paging; unknown parameters are errors, not ignored. */
+function listInput(
+  route: Route<string>,
+  query: Record<string, unknown>,
+): Pick<OperationInput, 'filters' | 'page'> {
+  const filters: Record<string, string[]> = {};
+  const page: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(query)) {
+    const text = Array.isArray(raw) ? raw.join(',') : String(raw);
+    if ((PAGING_QUERY as readonly string[]).includes(key)) {
+      page[key] = key === 'maxResults' && /^\d+$/.test(text) ? Number(text) : text;
+    } else if (route.list === 'filters' && PHONE_NUMBER_FILTER_NAMES.includes(key)) {
+      filters[key] = text.split(',').filter((value) => value.length > 0);
+    } else {
+      throw validation(
+        `query parameter "${key}" is not supported here; use ${route.list === 'filters' ? `a filter (${PHONE_NUMBER_FILTER_NAMES.join(', ')}), ` : ''}maxResults or nextToken`,
+      );
+    }
+  }
+  return { filters, page };
+}
+
+function rejectQuery(query: Record<string, unknown>): void {
+  const keys = Object.keys(query);
+  if (keys.length > 0) {
+    throw validation(
+      `query parameter${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} not supported here; remove ${keys.length > 1 ? 'them' : 'it'}`,
+    );
+  }
+}
+
+/** Answers nothing: the work is committed but the caller sees its connection reset. */
+function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
+  reply.hijack();
+  request.raw.socket.destroy();
+}
+
+/**
+ * The HTTP API as a Fastify app that does not listen: `serve` listens, tests inject or
+ * listen on a random port. Every route runs a simulator operation by name.
+ */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const { simulator } = options;
+  const app = Fastify({
+    logger: options.logRequests ? { level: 'info' } : false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    return503OnClosing: true,
+  });
+
+  // JSON only: a text/plain body is a client mistake, not a string to parse.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim().length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(
+        validation(
+          `request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send a JSON object`,
+        ),
+        undefined,
+      );
+    }
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (SimulatorError.isInstance(error)) return sendError(reply, error);
+    const fastifyError = error as { code?: string; statusCode?: number; message: string };
+    switch (fastifyError.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(
+          reply,
+          new SimulatorError(
+            'PayloadTooLargeException',
+            `request body is larger than the ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes allowed; send a smaller body`,
+          ),
+        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(
+          reply,
+          validation('Content-Type must be application/json; send a JSON body with that header'),
+        );
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, validation('request body is empty; send a JSON object'));
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendError(
+          reply,
+          validation('Content-Length does not match the body; send the body whole'),
+        );
+    }
+    if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
+      return sendError(reply, validation(fastifyError.message));
+    }
+    app.log.error(error);
+    return sendError(
+      reply,
+      new SimulatorError(
+        'InternalServerException',
+        'the simulator failed unexpectedly; see its log and retry',
+      ),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      new SimulatorError(
+        'ResourceNotFoundException',
+        `no route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API`,
+      ),
+    ),
+  );
+
+  for (const route of ACCOUNT_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: async (request, reply) => {
+        const query = (request.query ?? {}) as Record<string, unknown>;
+        if (!route.list) rejectQuery(query);
+        const params = request.params as { id?: string };
+        const input: OperationInput = {
+          ...(params.id !== undefined ? { id: params.id } : {}),
+          ...(route.body ? { body: request.body ?? {} } : {}),
+          ...(route.list ? listInput(route, query) : {}),
+        };
+        const result = await simulator.invoke(header(request, 'x-api-key'), route.operation, input);
+        if (result.resetAfterCommit) return dropConnection(request, reply);
+        return reply.code(route.status).send(result.value);
+      },
+    });
+  }
+
+  for (const route of ADMIN_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      bodyLimit: route.operation === 'ImportState' ? STATE_BODY_LIMIT : undefined,
+      handler: async (request, reply) => {
+        rejectQuery((request.query ?? {}) as Record<string, unknown>);
+        const params = request.params as { id?: string };
+        const value = simulator.invokeAdmin(header(request, 'x-admin-key'), route.operation, {
+          ...(params.id !== undefined ? { id: params.id } : {}),
+          body: request.body ?? {},
+        });
+        return reply.code(route.status).send(value ?? {});
+      },
+    });
+  }
+
+  const document = openApiDocument();
+  app.get('/openapi.json', async () => document);
+  app.get('/healthz', async () => ({ ok: true }));
+  return app;
+}

@@ -1,0 +1,369 @@
+import type { z } from 'zod';
+import { clockChangeRequest } from '../service/clock';
+import { createAccountRequest, updateAccountRequest } from '../service/accounts';
+import { outageRequest, settingsRequest } from '../service/settings';
+import { faultRuleRequest } from '../domain/faults';
+import {
+  createOptOutListRequest,
+  createPhoneNumberRequest,
+  createVoiceConnectorGroupRequest,
+  createVoiceConnectorRequest,
+  optedOutNumberRequest,
+  routeCallRequest,
+  updatePhoneNumberRequest,
+  updateVoiceConnectorGroupRequest,
+  updateVoiceConnectorRequest,
+} from '../domain/requests';
+import type { AdminOperationName } from '../service/admin-operations';
+import type { AccountOperationName } from '../service/operations';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** One HTTP route: which operation it runs and how its input arrives. */
+export interface Route<N extends string> {
+  operation: N;
+  method: HttpMethod;
+  /** Path template; `:id` is the object's id. */
+  path: string;
+  /** Shape of the JSON body, when the route takes one. */
+  body?: z.ZodType;
+  /** The route takes list filters and paging from the query string. */
+  list?: 'filters' | 'paging';
+  /** Status of a success answer. */
+  status: number;
+  summary: string;
+}
+
+type AccountRoute = Route<AccountOperationName>;
+type AdminRoute = Route<AdminOperationName>;
+
+/**
+ * The HTTP API under /v1: the server registers these routes, the HTTP client calls them
+ * and the OpenAPI document is generated from them. One declaration each.
+ */
+export const ACCOUNT_ROUTES: AccountRoute[] = [
+  {
+    operation: 'CreatePhoneNumber',
+    method: 'POST',
+    path: '/v1/phone-numbers',
+    body: createPhoneNumberRequest,
+    status: 201,
+    summary: 'Choose and claim a phone number in one step.',
+  },
+  {
+    operation: 'ListPhoneNumbers',
+    method: 'GET',
+    path: '/v1/phone-numbers',
+    list: 'filters',
+    status: 200,
+    summary: 'List phone numbers; filters are query parameters, values comma-separated.',
+  },
+  {
+    operation: 'DescribePhoneNumber',
+    method: 'GET',
+    path: '/v1/phone-numbers/:id',
+    status: 200,
+    summary: 'Describe one phone number.',
+  },
+  {
+    operation: 'UpdatePhoneNumber',
+    method: 'PATCH',
+    path: '/v1/phone-numbers/:id',
+    body: updatePhoneNumberRequest,
+    status: 200,
+    summary: 'Change settings in place; assign or unassign (null).',
+  },
+  {
+    operation: 'ReleasePhoneNumber',
+    method: 'DELETE',
+    path: '/v1/phone-numbers/:id',
+    status: 200,
+    summary: 'Release into the 7-day deletion queue.',
+  },
+  {
+    operation: 'RestorePhoneNumber',
+    method: 'POST',
+    path: '/v1/phone-numbers/:id/restore',
+    status: 200,
+    summary: 'Take a number back out of the deletion queue.',
+  },
+  {
+    operation: 'RetryClaimPhoneNumber',
+    method: 'POST',
+    path: '/v1/phone-numbers/:id/retry-claim',
+    status: 200,
+    summary: 'Retry a FAILED claim within its one-day hold.',
+  },
+  {
+    operation: 'CreateVoiceConnector',
+    method: 'POST',
+    path: '/v1/voice-connectors',
+    body: createVoiceConnectorRequest,
+    status: 201,
+    summary: 'Create a voice connector.',
+  },
+  {
+    operation: 'ListVoiceConnectors',
+    method: 'GET',
+    path: '/v1/voice-connectors',
+    list: 'paging',
+    status: 200,
+    summary: 'List voice connectors.',
+  },
+  {
+    operation: 'GetVoiceConnector',
+    method: 'GET',
+    path: '/v1/voice-connectors/:id',
+    status: 200,
+    summary: 'Get one voice connector.',
+  },
+  {
+    operation: 'UpdateVoiceConnector',
+    method: 'PATCH',
+    path: '/v1/voice-connectors/:id',
+    body: updateVoiceConnectorRequest,
+    status: 200,
+    summary: 'Rename, change encryption or tags.',
+  },
+  {
+    operation: 'DeleteVoiceConnector',
+    method: 'DELETE',
+    path: '/v1/voice-connectors/:id',
+    status: 200,
+    summary: 'Delete a voice connector with no numbers and no group.',
+  },
+  {
+    operation: 'CreateVoiceConnectorGroup',
+    method: 'POST',
+    path: '/v1/voice-connector-groups',
+    body: createVoiceConnectorGroupRequest,
+    status: 201,
+    summary: 'Create a voice connector group.',
+  },
+  {
+    operation: 'ListVoiceConnectorGroups',
+    method: 'GET',
+    path: '/v1/voice-connector-groups',
+    list: 'paging',
+    status: 200,
+    summary: 'List voice connector groups.',
+  },
+  {
+    operation: 'GetVoiceConnectorGroup',
+    method: 'GET',
+    path: '/v1/voice-connector-groups/:id',
+    status: 200,
+    summary: 'Get one group with its connectors in priority order.',
+  },
+  {
+    operation: 'UpdateVoiceConnectorGroup',
+    method: 'PATCH',
+    path: '/v1/voice-connector-groups/:id',
+    body: updateVoiceConnectorGroupRequest,
+    status: 200,
+    summary: 'Rename a group or replace its connectors.',
+  },
+  {
+    operation: 'DeleteVoiceConnectorGroup',
+    method: 'DELETE',
+    path: '/v1/voice-connector-groups/:id',
+    status: 200,
+    summary: 'Delete a group with no connectors and no numbers.',
+  },
+  {
+    operation: 'CreateOptOutList',
+    method: 'POST',
+    path: '/v1/opt-out-lists',
+    body: createOptOutListRequest,
+    status: 201,
+    summary: 'Create an opt-out list.',
+  },
+  {
+    operation: 'ListOptOutLists',
+    method: 'GET',
+    path: '/v1/opt-out-lists',
+    list: 'paging',
+    status: 200,
+    summary: 'List opt-out lists.',
+  },
+  {
+    operation: 'DescribeOptOutList',
+    method: 'GET',
+    path: '/v1/opt-out-lists/:id',
+    status: 200,
+    summary: 'Describe one opt-out list.',
+  },
+  {
+    operation: 'DeleteOptOutList',
+    method: 'DELETE',
+    path: '/v1/opt-out-lists/:id',
+    status: 200,
+    summary: 'Delete an opt-out list no number uses.',
+  },
+  {
+    operation: 'PutOptedOutNumber',
+    method: 'POST',
+    path: '/v1/opt-out-lists/:id/opted-out-numbers',
+    body: optedOutNumberRequest,
+    status: 200,
+    summary: 'Add a destination number to an opt-out list.',
+  },
+  {
+    operation: 'ListOptedOutNumbers',
+    method: 'GET',
+    path: '/v1/opt-out-lists/:id/opted-out-numbers',
+    list: 'paging',
+    status: 200,
+    summary: 'List the numbers in an opt-out list.',
+  },
+  {
+    operation: 'RouteCall',
+    method: 'POST',
+    path: '/v1/route-call',
+    body: routeCallRequest,
+    status: 200,
+    summary: 'Which voice connector an inbound call to a number reaches.',
+  },
+];
+
+export const ADMIN_ROUTES: AdminRoute[] = [
+  {
+    operation: 'ListAccounts',
+    method: 'GET',
+    path: '/v1/admin/accounts',
+    status: 200,
+    summary: 'List accounts.',
+  },
+  {
+    operation: 'CreateAccount',
+    method: 'POST',
+    path: '/v1/admin/accounts',
+    body: createAccountRequest,
+    status: 201,
+    summary: 'Create an account; its API key is shown once.',
+  },
+  {
+    operation: 'UpdateAccount',
+    method: 'PATCH',
+    path: '/v1/admin/accounts/:id',
+    body: updateAccountRequest,
+    status: 200,
+    summary: 'Change an account’s number quota.',
+  },
+  {
+    operation: 'InvokeAs',
+    method: 'POST',
+    path: '/v1/admin/accounts/:id/invoke',
+    status: 200,
+    summary: 'Out-of-band edit: run an account operation as that account ({ operation, input }).',
+  },
+  {
+    operation: 'GetClock',
+    method: 'GET',
+    path: '/v1/admin/clock',
+    status: 200,
+    summary: 'Read the virtual clock.',
+  },
+  {
+    operation: 'ChangeClock',
+    method: 'POST',
+    path: '/v1/admin/clock',
+    body: clockChangeRequest,
+    status: 200,
+    summary: 'Advance, set, freeze, resume or scale the clock; runs what falls due.',
+  },
+  {
+    operation: 'GetSettings',
+    method: 'GET',
+    path: '/v1/admin/settings',
+    status: 200,
+    summary: 'Read provisioning delays.',
+  },
+  {
+    operation: 'UpdateSettings',
+    method: 'PATCH',
+    path: '/v1/admin/settings',
+    body: settingsRequest,
+    status: 200,
+    summary: 'Change provisioning delays per number type.',
+  },
+  {
+    operation: 'ListFaults',
+    method: 'GET',
+    path: '/v1/admin/faults',
+    status: 200,
+    summary: 'List fault rules.',
+  },
+  {
+    operation: 'AddFault',
+    method: 'POST',
+    path: '/v1/admin/faults',
+    body: faultRuleRequest,
+    status: 201,
+    summary: 'Inject a fault rule.',
+  },
+  {
+    operation: 'ClearFaults',
+    method: 'DELETE',
+    path: '/v1/admin/faults',
+    status: 200,
+    summary: 'Remove every fault rule.',
+  },
+  {
+    operation: 'ClearFaults',
+    method: 'DELETE',
+    path: '/v1/admin/faults/:id',
+    status: 200,
+    summary: 'Remove one fault rule.',
+  },
+  {
+    operation: 'ListOutages',
+    method: 'GET',
+    path: '/v1/admin/outages',
+    status: 200,
+    summary: 'List regions in outage.',
+  },
+  {
+    operation: 'StartOutage',
+    method: 'POST',
+    path: '/v1/admin/outages',
+    body: outageRequest,
+    status: 201,
+    summary: 'Start a region outage.',
+  },
+  {
+    operation: 'EndOutage',
+    method: 'DELETE',
+    path: '/v1/admin/outages/:id',
+    status: 200,
+    summary: 'End a region outage.',
+  },
+  {
+    operation: 'ExportState',
+    method: 'GET',
+    path: '/v1/admin/state',
+    status: 200,
+    summary: 'Export the whole state as JSON.',
+  },
+  {
+    operation: 'ImportState',
+    method: 'PUT',
+    path: '/v1/admin/state',
+    status: 200,
+    summary: 'Replace the whole state with an export.',
+  },
+  {
+    operation: 'ResetState',
+    method: 'DELETE',
+    path: '/v1/admin/state',
+    status: 200,
+    summary: 'Empty the store and bootstrap it again.',
+  },
+];
+
+export const PAGING_QUERY = ['maxResults', 'nextToken'] as const;
+
+/** Fills `:id` in a path template. */
+export function routePath(route: Pick<Route<string>, 'path'>, id?: string): string {
+  return route.path.replace(':id', encodeURIComponent(id ?? ''));
+}
