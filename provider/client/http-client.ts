@@ -22,11 +22,14 @@ export interface HttpClientOptions {
 }
 
 function causeCode(error: unknown): string | undefined {
+  // undici wraps the socket error: TypeError → cause (maybe an AggregateError) → code.
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
+    const inner = (current as { errors?: unknown[] }).errors;
+    current =
+      Array.isArray(inner) && inner.length > 0 ? inner[0] : (current as { cause?: unknown }).cause;
   }
   return undefined;
 }

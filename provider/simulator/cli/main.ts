@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { TransportError } from '../../client/simulator-client';
+import { SimulatorError } from '../domain/errors';
+import { buildApp } from '../http/build-app';
+import { Simulator } from '../service/simulator';
+import { pathOfFileEndpoint } from '../../client/embedded-client';
+import { connectionSettings, DEFAULT_ENDPOINT, openClient } from './client-options';
+import { COMMANDS, type Command, type Flags } from './commands';
+import { json } from './output';
+
+const GLOBAL_FLAGS = {
+  endpoint: { type: 'string' },
+  'api-key': { type: 'string' },
+  'admin-key': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SERVE_FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  'log-requests': { type: 'boolean' },
+} as const;
+
+function help(): string {
+  const lines = [
+    'numberplane: the telephony simulator and its admin CLI',
+    '',
+    'usage: numberplane COMMAND [ARGS] [--json] [--endpoint file:PATH|http://HOST:PORT]',
+    '',
+    '  serve [--port 4580] [--host 127.0.0.1] [--db PATH]   run the HTTP simulator',
+    ...COMMANDS.map((command) => `  ${command.usage}\n      ${command.summary}`),
+    '',
+    `Endpoint: --endpoint, else NUMBERPLANE_ENDPOINT, else ${DEFAULT_ENDPOINT}.`,
+    'Keys: --api-key / NUMBERPLANE_API_KEY and --admin-key / NUMBERPLANE_ADMIN_KEY (local defaults otherwise).',
+    'Account commands take --account NAME to make the change as that account (an out-of-band edit).',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function findCommand(words: readonly string[]): { command: Command; rest: string[] } | undefined {
+  const matches = COMMANDS.filter((command) =>
+    command.words.every((word, i) => words[i] === word),
+  ).sort((a, b) => b.words.length - a.words.length);
+  const command = matches[0];
+  return command ? { command, rest: words.slice(command.words.length) } : undefined;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { ...SERVE_FLAGS, ...GLOBAL_FLAGS },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env.NUMBERPLANE_PORT ?? 4580);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SimulatorError('ValidationException', `--port must be 0-65535; got "${values.port}"`);
+  }
+  const host = values.host ?? '127.0.0.1';
+  const path = values.db ? resolve(values.db) : pathOfFileEndpoint(DEFAULT_ENDPOINT);
+  const simulator = Simulator.open({
+    path,
+    bootstrapApiKey: process.env.NUMBERPLANE_API_KEY,
+    adminApiKey: process.env.NUMBERPLANE_ADMIN_KEY,
+  });
+  const app = buildApp({ simulator, logRequests: values['log-requests'] ?? false });
+  const address = await app.listen({ host, port });
+  process.stdout.write(`numberplane simulator listening on ${address} (store: ${path})\n`);
+  const stop = (): void => {
+    void app.close().then(() => {
+      simulator.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Positionals of argv, knowing every command's flags, so flag values are never read as words. */
+function wordsOf(argv: string[]): string[] {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
+    ...GLOBAL_FLAGS,
+    ...SERVE_FLAGS,
+  };
+  for (const command of COMMANDS) Object.assign(options, command.flags ?? {});
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: false }).positionals;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const words = wordsOf(argv);
+  if (argv.length === 0 || words[0] === 'help' || (words.length === 0 && argv.includes('--help'))) {
+    process.stdout.write(help());
+    return 0;
+  }
+  if (words[0] === 'serve') {
+    await serve(argv.filter((arg) => arg !== 'serve'));
+    return -1;
+  }
+  const found = findCommand(words);
+  if (!found) {
+    throw new SimulatorError(
+      'ValidationException',
+      `"${words.join(' ')}" is not a numberplane command; run numberplane help`,
+    );
+  }
+  const { command } = found;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...GLOBAL_FLAGS, ...(command.flags ?? {}) },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`usage: numberplane ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  const settings = connectionSettings({
+    endpoint: values.endpoint as string | undefined,
+    apiKey: values['api-key'] as string | undefined,
+    adminKey: values['admin-key'] as string | undefined,
+  });
+  const client = openClient(settings);
+  try {
+    const result = await command.run({
+      client,
+      flags: values as Flags,
+      positionals: positionals.slice(command.words.length),
+    });
+    process.stdout.write(values.json ? json(result.value) : result.text);
+    return 0;
+  } finally {
+    await client.close();
+  }
+}
+
+/** One line, no stack: what failed and what to do. */
+export function describeCliError(error: unknown): string {
+  if (SimulatorError.isInstance(error)) return `${error.code}: ${error.message}`;
+  if (TransportError.isInstance(error)) return `cannot talk to the simulator: ${error.message}`;
+  const code = (error as { code?: string } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return `${(error as Error).message}; run numberplane help`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the CLI as a process: exit code 1 and one line on stderr on failure. */
+export function runCli(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`numberplane: ${describeCliError(error).split('\n')[0]}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) runCli(process.argv.slice(2));
