@@ -217,6 +217,9 @@ function describeIssue(issue: z.core.$ZodIssue, what: string): string {
     case 'invalid_value':
       return `${field} must be one of ${issue.values.map(String).join(', ')}; got ${describeValue(input)}`;
     case 'invalid_type':
+      if (!issue.message.startsWith('Invalid')) {
+        return `${field} ${issue.message}; got ${describeValue(input)}`;
+      }
       return `${field} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}; got ${describeValue(input)}`;
     case 'too_small':
     case 'too_big':

@@ -152,7 +152,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const params = request.params as { id?: string };
         const input: OperationInput = {
           ...(params.id !== undefined ? { id: params.id } : {}),
-          ...(route.body ? { body: request.body ?? {} } : {}),
+          ...(route.body ? { body: request.body === undefined ? {} : request.body } : {}),
           ...(route.list ? listInput(route, query) : {}),
         };
         const result = await simulator.invoke(header(request, 'x-api-key'), route.operation, input);
@@ -172,7 +172,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const params = request.params as { id?: string };
         const value = simulator.invokeAdmin(header(request, 'x-admin-key'), route.operation, {
           ...(params.id !== undefined ? { id: params.id } : {}),
-          body: request.body ?? {},
+          body: request.body === undefined ? {} : request.body,
         });
         return reply.code(route.status).send(value ?? {});
       },
