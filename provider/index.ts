@@ -1,3 +1,11 @@
-// The numberplane package's public API. The resource classes land here as they are built.
+// The numberplane package's public API: exports only.
+export { PhoneNumber, type PhoneNumberArgs } from './resources/phone-number';
+export { VoiceConnector, type VoiceConnectorArgs } from './resources/voice-connector';
+export {
+  VoiceConnectorGroup,
+  type VoiceConnectorGroupArgs,
+  type VoiceConnectorGroupConnector,
+} from './resources/voice-connector-group';
+export { OptOutList, type OptOutListArgs } from './resources/opt-out-list';
 export { locateEngine, engineEnvironment, type EngineLocation } from './engine/engine-location';
 export type { StackOperationRequest, StackOperationResult } from './engine/stack-operation';

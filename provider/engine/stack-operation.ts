@@ -38,10 +38,25 @@ export interface StackOperationResult {
   /** Resource changes by kind (`create`, `same`, `update`, `delete`, …). */
   readonly changes?: Record<string, number>;
   readonly outputs?: Record<string, unknown>;
+  /** Every step other than `same`, with the properties it changes (preview and up). */
+  readonly steps?: StackStep[];
   /** `export`: the stack's deployment (`pulumi stack export`). */
   readonly deployment?: unknown;
   readonly stdout?: string;
   readonly stderr?: string;
+}
+
+/** One planned or applied step on one resource. */
+export interface StackStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly type: string;
+  /** Top-level properties that differ. */
+  readonly diffs: string[];
+  /** Property paths and their change kind (`add`, `update`, `delete`, `*-replace`). */
+  readonly detailedDiff: Record<string, string>;
+  /** For refresh-driven steps: properties whose old and new values differ. */
+  readonly keys: string[];
 }
 
 interface ProjectFile {
@@ -118,11 +133,27 @@ export async function runStackOperation(
   const onOutput = (line: string): void => {
     logs.push(line);
   };
+  const steps: StackStep[] = [];
+  const onEvent = (event: automation.EngineEvent): void => {
+    const metadata = event.resourcePreEvent?.metadata;
+    if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
+    steps.push({
+      op: metadata.op,
+      urn: metadata.urn,
+      type: metadata.type,
+      diffs: metadata.diffs ?? [],
+      detailedDiff: Object.fromEntries(
+        Object.entries(metadata.detailedDiff ?? {}).map(([path, diff]) => [path, diff.diffKind]),
+      ),
+      keys: metadata.keys ?? [],
+    });
+  };
   try {
     switch (request.operation) {
       case 'up': {
         const result = await stack.up({
           onOutput,
+          onEvent,
           refresh: request.refresh,
           expectNoChanges: request.expectNoChanges,
         });
@@ -131,12 +162,14 @@ export async function runStackOperation(
           cliVersion,
           changes: toChanges(result.summary.resourceChanges),
           outputs: unwrapOutputs(result.outputs),
+          steps,
           stdout: result.stdout,
         };
       }
       case 'preview': {
         const result = await stack.preview({
           onOutput,
+          onEvent,
           refresh: request.refresh,
           expectNoChanges: request.expectNoChanges,
         });
@@ -144,6 +177,7 @@ export async function runStackOperation(
           ok: true,
           cliVersion,
           changes: toChanges(result.changeSummary),
+          steps,
           stdout: result.stdout,
         };
       }
@@ -179,6 +213,7 @@ export async function runStackOperation(
       ok: false,
       cliVersion,
       error: describeFailure(error),
+      steps,
       stdout: logs.join(''),
     };
   }

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { SimulatorError } from '../../simulator/domain/errors';
+import type {
+  AccountOperationName,
+  AccountOperationResult,
+  OperationInput,
+} from '../../simulator/service/operations';
+import { backend } from './connection';
+import { withRetry } from './retry';
+
+/** Calls the backend, retrying transient failures with capped, jittered backoff. */
+export function call<N extends AccountOperationName>(
+  operation: N,
+  input: OperationInput = {},
+): Promise<AccountOperationResult<N>> {
+  return withRetry(() => backend().call(operation, input));
+}
+
+export function isNotFound(error: unknown): boolean {
+  return SimulatorError.isInstance(error) && error.code === 'ResourceNotFoundException';
+}
+
+/** Runs a read; a vanished object is `undefined` instead of an error. */
+export async function readOrGone<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The create's idempotency key: stable for one resource (project, stack, name) and one
+ * request, so a create repeated after a crash adopts what the first attempt made, while a
+ * replacement with other inputs makes a new object.
+ */
+export function clientToken(resourceKey: unknown, kind: string, request: unknown): string {
+  const digest = createHash('sha256')
+    .update(`${String(resourceKey)}\u0000${kind}\u0000${JSON.stringify(request)}`)
+    .digest('hex');
+  return `np-${digest.slice(0, 40)}`;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { checkProperties, type CheckFailure } from './check-inputs';
+import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import {
+  compact,
+  diffProperties,
+  type PropertyDiff,
+  type PropertySpec,
+  type Props,
+} from './property-diff';
+import type { OptOutList } from '../../simulator/domain/types';
+
+const FIELDS: Record<string, z.ZodType> = {
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'use 1-64 letters, digits, underscores or hyphens' })
+    .refine((name) => name !== 'Default', {
+      error:
+        'Default is every account’s built-in list and is not managed; choose another name, or omit optOutListName on numbers to use Default',
+    }),
+  tags: z.record(z.string(), z.string()).optional(),
+  adoptExistingId: z.string().min(1).optional(),
+  resourceKey: z.string().optional(),
+};
+
+const SPECS: PropertySpec[] = [
+  { name: 'name', replaces: true },
+  { name: 'tags', replaces: true },
+];
+
+export async function check(
+  _olds: Props,
+  news: Props,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  return { inputs: news, failures: checkProperties(news, FIELDS, 'OptOutList') };
+}
+
+export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
+  return diffProperties(olds, news, SPECS);
+}
+
+function outputs(list: OptOutList, inputs: Props): Props {
+  return compact({
+    ...inputs,
+    name: list.optOutListName,
+    tags: Object.keys(list.tags).length > 0 ? list.tags : inputs.tags,
+    optOutListName: list.optOutListName,
+    arn: list.arn,
+    optedOutCount: list.optedOutCount,
+  });
+}
+
+export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  if (typeof inputs.adoptExistingId === 'string') {
+    const existing = await call('DescribeOptOutList', { id: inputs.adoptExistingId });
+    return { id: existing.optOutListName, outs: outputs(existing, inputs) };
+  }
+  const request = {
+    optOutListName: String(inputs.name),
+    tags: (inputs.tags as Record<string, string>) ?? {},
+  };
+  const made = await call('CreateOptOutList', {
+    body: { ...request, clientToken: clientToken(inputs.resourceKey, 'OptOutList', request) },
+  });
+  return { id: made.optOutListName, outs: outputs(made, inputs) };
+}
+
+export async function read(
+  id: string,
+  props: Props,
+): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+  const list = await readOrGone(() => call('DescribeOptOutList', { id }));
+  if (!list) return {};
+  return {
+    id,
+    props: outputs(list, props),
+    inputs: compact({
+      name: list.optOutListName,
+      tags: Object.keys(list.tags).length > 0 ? list.tags : undefined,
+      adoptExistingId: props.adoptExistingId,
+      resourceKey: props.resourceKey,
+    }),
+  };
+}
+
+export async function remove(id: string): Promise<void> {
+  try {
+    await call('DeleteOptOutList', { id });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}

@@ -1,0 +1,360 @@
+import { z } from 'zod';
+import {
+  MESSAGE_TYPES,
+  NUMBER_CAPABILITIES,
+  NUMBER_TYPES,
+  PRODUCT_TYPES,
+  type PhoneNumber,
+} from '../../simulator/domain/types';
+import { SimulatorError } from '../../simulator/domain/errors';
+import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
+import {
+  compact,
+  diffProperties,
+  type PropertyDiff,
+  type PropertySpec,
+  type Props,
+} from './property-diff';
+import { containsUnknown } from './unknowns';
+
+const FIELDS: Record<string, z.ZodType> = {
+  isoCountryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. US' }),
+  numberType: z.enum(NUMBER_TYPES),
+  numberCapabilities: z
+    .array(z.enum(NUMBER_CAPABILITIES))
+    .min(1, { error: 'must name at least one of SMS, VOICE, MMS' })
+    .refine((list) => new Set(list).size === list.length, {
+      error: 'lists a capability twice; name each once',
+    }),
+  messageType: z.enum(MESSAGE_TYPES).optional(),
+  productType: z.enum(PRODUCT_TYPES).optional(),
+  areaCode: z
+    .string()
+    .regex(/^\d{3}$/, { error: 'must be three digits, e.g. 206' })
+    .optional(),
+  deletionProtectionEnabled: z.boolean(),
+  optOutListName: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'use 1-64 letters, digits, underscores or hyphens' }),
+  selfManagedOptOutsEnabled: z.boolean(),
+  twoWayEnabled: z.boolean(),
+  twoWayChannelArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/, {
+      error: 'is not an ARN; use e.g. arn:aws:sns:us-east-1:111122223333:MyTopic',
+    })
+    .optional(),
+  registrationId: z.string().min(1).max(64).optional(),
+  voiceConnectorId: z.string().min(1).optional(),
+  voiceConnectorGroupId: z.string().min(1).optional(),
+  waitForActive: z.boolean(),
+  tags: z.record(z.string(), z.string()).optional(),
+  adoptExistingId: z
+    .string()
+    .regex(/^phone-[0-9a-f]{32}$/, { error: 'is not a phoneNumberId (phone- and 32 hex digits)' })
+    .optional(),
+  resourceKey: z.string().optional(),
+};
+
+/** Country, type, capabilities and area code pick the number: changing them replaces it. */
+const SPECS: PropertySpec[] = [
+  { name: 'isoCountryCode', replaces: true },
+  { name: 'numberType', replaces: true },
+  { name: 'numberCapabilities', replaces: true, unordered: true },
+  { name: 'areaCode', replaces: true, computedWhenAbsent: true },
+  { name: 'messageType' },
+  { name: 'productType' },
+  { name: 'deletionProtectionEnabled' },
+  { name: 'optOutListName' },
+  { name: 'selfManagedOptOutsEnabled' },
+  { name: 'twoWayEnabled' },
+  { name: 'twoWayChannelArn' },
+  { name: 'registrationId' },
+  { name: 'voiceConnectorId' },
+  { name: 'voiceConnectorGroupId' },
+  { name: 'tags' },
+];
+
+/** Rules across properties, checked before anything is created (the backend checks again). */
+function numberRules(inputs: Props): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const known = (key: string): boolean => !containsUnknown(inputs[key]);
+  if (
+    inputs.twoWayEnabled === true &&
+    inputs.twoWayChannelArn === undefined &&
+    known('twoWayChannelArn')
+  ) {
+    failures.push({
+      property: 'twoWayChannelArn',
+      reason:
+        'twoWayChannelArn is required when twoWayEnabled is true; give the ARN of the channel that receives replies, or set twoWayEnabled to false',
+    });
+  }
+  if (inputs.numberType === 'TEN_DLC' && inputs.registrationId === undefined) {
+    failures.push({
+      property: 'registrationId',
+      reason:
+        'registrationId is required for TEN_DLC numbers; register the 10DLC campaign and pass its registration id',
+    });
+  }
+  if (inputs.numberType === 'TOLL_FREE' && inputs.productType === 'BusinessCalling') {
+    failures.push({
+      property: 'productType',
+      reason:
+        'productType BusinessCalling does not offer TOLL_FREE numbers; use VoiceConnector or another numberType',
+    });
+  }
+  if (isKnown(inputs.voiceConnectorId) && isKnown(inputs.voiceConnectorGroupId)) {
+    failures.push({
+      property: 'voiceConnectorGroupId',
+      reason:
+        'a number is assigned to at most one voice connector or voice connector group; set voiceConnectorId or voiceConnectorGroupId, not both',
+    });
+  }
+  if (
+    (inputs.voiceConnectorId !== undefined || inputs.voiceConnectorGroupId !== undefined) &&
+    inputs.productType !== 'VoiceConnector' &&
+    known('productType')
+  ) {
+    failures.push({
+      property: 'productType',
+      reason: `only VoiceConnector numbers can be assigned to a voice connector or group; set productType to VoiceConnector (got ${String(inputs.productType ?? 'nothing')})`,
+    });
+  }
+  return failures;
+}
+
+export async function check(
+  _olds: Props,
+  news: Props,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const capabilities = news.numberCapabilities;
+  const inputs: Props = {
+    ...news,
+    numberCapabilities:
+      Array.isArray(capabilities) && !containsUnknown(capabilities)
+        ? [...capabilities].map(String).sort()
+        : capabilities,
+    deletionProtectionEnabled: news.deletionProtectionEnabled ?? false,
+    optOutListName: news.optOutListName ?? 'Default',
+    selfManagedOptOutsEnabled: news.selfManagedOptOutsEnabled ?? false,
+    twoWayEnabled: news.twoWayEnabled ?? false,
+    waitForActive: news.waitForActive ?? true,
+  };
+  return {
+    inputs,
+    failures: [...checkProperties(inputs, FIELDS, 'PhoneNumber'), ...numberRules(inputs)],
+  };
+}
+
+export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
+  // Delete first: a protected number then blocks its own replacement, and a replacement
+  // with the same inputs gets the same number back from the deletion queue.
+  return diffProperties(olds, news, SPECS, { deleteBeforeReplace: true });
+}
+
+/** Every input as the backend now holds it, plus what only the backend knows. */
+function outputs(number: PhoneNumber, inputs: Props): Props {
+  return compact({
+    waitForActive: inputs.waitForActive,
+    adoptExistingId: inputs.adoptExistingId,
+    resourceKey: inputs.resourceKey,
+    isoCountryCode: number.isoCountryCode,
+    numberType: number.numberType,
+    numberCapabilities: [...number.numberCapabilities].sort(),
+    messageType: number.messageType,
+    productType: number.productType,
+    areaCode: number.areaCode,
+    deletionProtectionEnabled: number.deletionProtectionEnabled,
+    optOutListName: number.optOutListName,
+    selfManagedOptOutsEnabled: number.selfManagedOptOutsEnabled,
+    twoWayEnabled: number.twoWayEnabled,
+    twoWayChannelArn: number.twoWayChannelArn,
+    registrationId: number.registrationId,
+    voiceConnectorId: number.voiceConnectorId,
+    voiceConnectorGroupId: number.voiceConnectorGroupId,
+    tags: Object.keys(number.tags).length > 0 ? number.tags : undefined,
+    phoneNumberId: number.phoneNumberId,
+    phoneNumber: number.phoneNumber,
+    arn: number.arn,
+    status: number.status,
+    monthlyLeasingPrice: number.monthlyLeasingPrice,
+    createdTimestamp: number.createdTimestamp,
+  });
+}
+
+/** The settings an update (or an adoption) makes the backend hold: absolute, so retries are safe. */
+function settings(inputs: Props): Record<string, unknown> {
+  return {
+    deletionProtectionEnabled: inputs.deletionProtectionEnabled === true,
+    optOutListName: inputs.optOutListName ?? 'Default',
+    selfManagedOptOutsEnabled: inputs.selfManagedOptOutsEnabled === true,
+    twoWayEnabled: inputs.twoWayEnabled === true,
+    twoWayChannelArn: inputs.twoWayChannelArn ?? null,
+    registrationId: inputs.registrationId ?? null,
+    messageType: inputs.messageType ?? null,
+    productType: inputs.productType ?? null,
+    voiceConnectorId: inputs.voiceConnectorId ?? null,
+    voiceConnectorGroupId: inputs.voiceConnectorGroupId ?? null,
+    tags: inputs.tags ?? {},
+  };
+}
+
+function createRequest(inputs: Props): Record<string, unknown> {
+  return compact({
+    isoCountryCode: inputs.isoCountryCode,
+    numberType: inputs.numberType,
+    numberCapabilities: inputs.numberCapabilities,
+    areaCode: inputs.areaCode,
+    ...settings(inputs),
+    tags: inputs.tags,
+  });
+}
+
+/** An error that keeps a half-made number in the stack's state instead of losing it. */
+function keepInState(message: string, number: PhoneNumber, inputs: Props): Error {
+  return Object.assign(new Error(message), {
+    id: number.phoneNumberId,
+    properties: outputs(number, inputs),
+    reasons: [message],
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long create waits for ACTIVE: `NUMBERPLANE_ACTIVE_TIMEOUT` seconds, 10 minutes by default. */
+function activeTimeoutMs(): number {
+  const seconds = Number(process.env.NUMBERPLANE_ACTIVE_TIMEOUT ?? 600);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
+}
+
+/** Polls the backend's own status until ACTIVE; the wait follows its `activeAt`. */
+async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
+  const deadline = Date.now() + activeTimeoutMs();
+  let current = number;
+  let interval = 250;
+  while (current.status === 'PENDING') {
+    if (Date.now() >= deadline) {
+      throw keepInState(
+        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is still PENDING after ${Math.round(activeTimeoutMs() / 1000)}s; the backend expects it ACTIVE at ${current.activeAt}. It is kept in the stack: run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+        current,
+        inputs,
+      );
+    }
+    await sleep(interval);
+    interval = Math.min(interval * 2, 5_000);
+    current = await call('DescribePhoneNumber', { id: current.phoneNumberId });
+  }
+  return current;
+}
+
+/** A FAILED claim is retried a few times; still failing, the held number stays in state. */
+async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
+  let current = number;
+  for (let attempt = 0; current.claimStatus === 'FAILED' && attempt < 3; attempt++) {
+    await sleep(200 * 2 ** attempt);
+    current = await call('RetryClaimPhoneNumber', { id: current.phoneNumberId });
+  }
+  if (current.claimStatus === 'FAILED') {
+    throw keepInState(
+      `the claim of phone number ${current.phoneNumber} (${current.phoneNumberId}) failed: ${current.failureReason ?? 'no reason given'}. The number is held for one day; run pulumi up to retry`,
+      current,
+      inputs,
+    );
+  }
+  return current;
+}
+
+async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
+  const existing = await call('DescribePhoneNumber', { id });
+  const mismatches = (['isoCountryCode', 'numberType', 'areaCode'] as const).filter(
+    (key) => inputs[key] !== undefined && inputs[key] !== existing[key],
+  );
+  if (mismatches.length > 0) {
+    throw new Error(
+      `cannot adopt phone number ${existing.phoneNumber} (${id}): ${mismatches
+        .map((key) => `${key} is ${String(existing[key])}, declared ${String(inputs[key])}`)
+        .join('; ')}; declare what the number is, or adopt another number`,
+    );
+  }
+  const restored =
+    existing.status === 'DELETION_QUEUED' ? await call('RestorePhoneNumber', { id }) : existing;
+  return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
+}
+
+export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  let number: PhoneNumber;
+  if (typeof inputs.adoptExistingId === 'string') {
+    number = await adopt(inputs.adoptExistingId, inputs);
+  } else {
+    const request = createRequest(inputs);
+    number = await call('CreatePhoneNumber', {
+      body: { ...request, clientToken: clientToken(inputs.resourceKey, 'PhoneNumber', request) },
+    });
+    if (number.status === 'DELETION_QUEUED') {
+      // The same resource asked for this number before and released it: take it back.
+      number = await call('RestorePhoneNumber', { id: number.phoneNumberId });
+    }
+  }
+  number = await settleClaim(number, inputs);
+  if (inputs.waitForActive !== false) number = await waitUntilActive(number, inputs);
+  return { id: number.phoneNumberId, outs: outputs(number, inputs) };
+}
+
+/** A released number (in the deletion queue) reads as gone: it is no longer the user's. */
+export async function read(
+  id: string,
+  props: Props,
+): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+  const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
+  if (!number || number.status === 'DELETION_QUEUED') return {};
+  const outs = outputs(number, props);
+  const inputs: Props = {};
+  for (const spec of SPECS) {
+    // An area code the backend chose is not drift from a declaration that left it open.
+    if (spec.computedWhenAbsent && props[spec.name] === undefined) continue;
+    inputs[spec.name] = outs[spec.name];
+  }
+  inputs.waitForActive = props.waitForActive;
+  inputs.adoptExistingId = props.adoptExistingId;
+  inputs.resourceKey = props.resourceKey;
+  return { id, props: outs, inputs: compact(inputs) };
+}
+
+export async function update(id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
+  let number = await call('UpdatePhoneNumber', { id, body: settings(news) });
+  if (news.waitForActive !== false) number = await waitUntilActive(number, news);
+  return { outs: outputs(number, news) };
+}
+
+/**
+ * Releases the number. A protected number is never released: the error names it and says
+ * how to lift the protection. An assigned number is unassigned first; a gone one is fine.
+ */
+export async function remove(id: string): Promise<void> {
+  const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
+  if (!number || number.status === 'DELETION_QUEUED') return;
+  if (number.deletionProtectionEnabled) {
+    throw new Error(
+      `phone number ${number.phoneNumber} (${id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
+    );
+  }
+  if (number.voiceConnectorId || number.voiceConnectorGroupId) {
+    await call('UpdatePhoneNumber', {
+      id,
+      body: { voiceConnectorId: null, voiceConnectorGroupId: null },
+    });
+  }
+  try {
+    await call('ReleasePhoneNumber', { id });
+  } catch (error) {
+    if (isNotFound(error)) return;
+    // A retried release after a dropped connection finds the number already queued.
+    if (SimulatorError.isInstance(error) && /already in the deletion queue/.test(error.message))
+      return;
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { CheckFailure } from './check-inputs';
+import { checkProperties } from './check-inputs';
+import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import {
+  compact,
+  diffProperties,
+  type PropertyDiff,
+  type PropertySpec,
+  type Props,
+} from './property-diff';
+import { AWS_REGIONS, type VoiceConnector } from '../../simulator/domain/types';
+
+const FIELDS: Record<string, z.ZodType> = {
+  name: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(/^[A-Za-z0-9 _.:/=+@-]+$/, {
+      error: 'use letters, digits, spaces and _ . : / = + @ - only',
+    }),
+  awsRegion: z.enum(AWS_REGIONS),
+  requireEncryption: z.boolean(),
+  tags: z.record(z.string(), z.string()).optional(),
+  adoptExistingId: z.string().min(1).optional(),
+  resourceKey: z.string().optional(),
+};
+
+const SPECS: PropertySpec[] = [
+  { name: 'name' },
+  { name: 'awsRegion', replaces: true },
+  { name: 'requireEncryption' },
+  { name: 'tags' },
+];
+
+export async function check(
+  _olds: Props,
+  news: Props,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const inputs = { ...news, requireEncryption: news.requireEncryption ?? true };
+  return { inputs, failures: checkProperties(inputs, FIELDS, 'VoiceConnector') };
+}
+
+export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
+  return diffProperties(olds, news, SPECS);
+}
+
+function outputs(connector: VoiceConnector, inputs: Props): Props {
+  return compact({
+    ...inputs,
+    name: connector.name,
+    awsRegion: connector.awsRegion,
+    requireEncryption: connector.requireEncryption,
+    tags: Object.keys(connector.tags).length > 0 ? connector.tags : inputs.tags,
+    voiceConnectorId: connector.voiceConnectorId,
+    arn: connector.arn,
+    outboundHostName: connector.outboundHostName,
+  });
+}
+
+const settings = (
+  inputs: Props,
+): { name: string; requireEncryption: boolean; tags: Record<string, string> } => ({
+  name: String(inputs.name),
+  requireEncryption: inputs.requireEncryption !== false,
+  tags: (inputs.tags as Record<string, string> | undefined) ?? {},
+});
+
+export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  if (typeof inputs.adoptExistingId === 'string') {
+    const existing = await call('GetVoiceConnector', { id: inputs.adoptExistingId });
+    if (existing.awsRegion !== inputs.awsRegion) {
+      throw new Error(
+        `cannot adopt voice connector ${existing.voiceConnectorId}: it is in ${existing.awsRegion} but awsRegion is declared ${String(inputs.awsRegion)}; declare ${existing.awsRegion} or adopt another connector`,
+      );
+    }
+    const updated = await call('UpdateVoiceConnector', {
+      id: existing.voiceConnectorId,
+      body: settings(inputs),
+    });
+    return { id: updated.voiceConnectorId, outs: outputs(updated, inputs) };
+  }
+  const request = { ...settings(inputs), awsRegion: inputs.awsRegion };
+  const made = await call('CreateVoiceConnector', {
+    body: { ...request, clientToken: clientToken(inputs.resourceKey, 'VoiceConnector', request) },
+  });
+  return { id: made.voiceConnectorId, outs: outputs(made, inputs) };
+}
+
+export async function read(
+  id: string,
+  props: Props,
+): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+  const connector = await readOrGone(() => call('GetVoiceConnector', { id }));
+  if (!connector) return {};
+  const outs = outputs(connector, props);
+  const inputs = compact({
+    name: connector.name,
+    awsRegion: connector.awsRegion,
+    requireEncryption: connector.requireEncryption,
+    tags: Object.keys(connector.tags).length > 0 ? connector.tags : undefined,
+    adoptExistingId: props.adoptExistingId,
+    resourceKey: props.resourceKey,
+  });
+  return { id, props: outs, inputs };
+}
+
+export async function update(id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
+  const updated = await call('UpdateVoiceConnector', { id, body: settings(news) });
+  return { outs: outputs(updated, news) };
+}
+
+export async function remove(id: string): Promise<void> {
+  try {
+    await call('DeleteVoiceConnector', { id });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import * as pulumi from '@pulumi/pulumi';
+import { lazyProvider, resourceKey } from './lazy-provider';
+
+const provider = lazyProvider('numberplane/dist/provider/resources/hooks/opt-out-list-hooks');
+
+export interface OptOutListArgs {
+  /** The list's name. @default the resource name. Changing it replaces the list. */
+  name?: pulumi.Input<string>;
+  /** Tags. Changing them replaces the list (the backend has no tag update for lists). */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Take over this existing list (by name) instead of creating one. */
+  adoptExistingId?: pulumi.Input<string>;
+}
+
+/** A Pinpoint SMS and Voice v2 opt-out list. A list in use by a number cannot be deleted. */
+export class OptOutList extends pulumi.dynamic.Resource {
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  declare public readonly optOutListName: pulumi.Output<string>;
+  declare public readonly arn: pulumi.Output<string>;
+  /** How many destination numbers opted out (read from the backend). */
+  declare public readonly optedOutCount: pulumi.Output<number>;
+
+  constructor(name: string, args: OptOutListArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        name: args.name ?? name,
+        tags: args.tags,
+        adoptExistingId: args.adoptExistingId,
+        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        optOutListName: undefined,
+        arn: undefined,
+        optedOutCount: undefined,
+      },
+      opts,
+      'numberplane',
+      'OptOutList',
+    );
+  }
+}

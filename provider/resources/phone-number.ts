@@ -1,0 +1,95 @@
+import * as pulumi from '@pulumi/pulumi';
+import type {
+  MessageType,
+  NumberCapability,
+  NumberStatus,
+  NumberType,
+  ProductType,
+} from '../simulator/domain/types';
+import { lazyProvider, resourceKey } from './lazy-provider';
+
+const provider = lazyProvider('numberplane/dist/provider/resources/hooks/phone-number-hooks');
+
+export interface PhoneNumberArgs {
+  /** ISO 3166-1 alpha-2 country, e.g. US. Changing it replaces the number. */
+  isoCountryCode: pulumi.Input<string>;
+  /** LONG_CODE, TOLL_FREE, TEN_DLC, SHORT_CODE or SIMULATOR. Changing it replaces the number. */
+  numberType: pulumi.Input<NumberType>;
+  /** Non-empty subset of SMS, VOICE, MMS. Changing it replaces the number. */
+  numberCapabilities: pulumi.Input<pulumi.Input<NumberCapability>[]>;
+  /** TRANSACTIONAL or PROMOTIONAL. Changes in place. */
+  messageType?: pulumi.Input<MessageType>;
+  /** VoiceConnector or BusinessCalling; only unassigned numbers switch. Changes in place. */
+  productType?: pulumi.Input<ProductType>;
+  /** Three-digit area code (US, CA). @default the backend's choice. Changing it replaces the number. */
+  areaCode?: pulumi.Input<string>;
+  /** A protected number is never released. @default false. Changes in place. */
+  deletionProtectionEnabled?: pulumi.Input<boolean>;
+  /** @default the account's built-in list `Default`. Changes in place. */
+  optOutListName?: pulumi.Input<string>;
+  /** @default false. Changes in place. */
+  selfManagedOptOutsEnabled?: pulumi.Input<boolean>;
+  /** Two-way messaging; needs twoWayChannelArn. @default false. Changes in place. */
+  twoWayEnabled?: pulumi.Input<boolean>;
+  /** Where replies go, when two-way is on. Changes in place. */
+  twoWayChannelArn?: pulumi.Input<string>;
+  /** 10DLC campaign registration; required for TEN_DLC. Changes in place. */
+  registrationId?: pulumi.Input<string>;
+  /** Assign the number to this voice connector (needs productType VoiceConnector). Changes in place. */
+  voiceConnectorId?: pulumi.Input<string>;
+  /** Or to this group (not both). Changes in place. */
+  voiceConnectorGroupId?: pulumi.Input<string>;
+  /** Create returns once the number is ACTIVE; false returns at PENDING. @default true. */
+  waitForActive?: pulumi.Input<boolean>;
+  /** Tags. Change in place. */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Take over this existing number (by phoneNumberId) instead of claiming one. */
+  adoptExistingId?: pulumi.Input<string>;
+}
+
+/** A phone number: chosen and claimed in one atomic step, released into the deletion queue. */
+export class PhoneNumber extends pulumi.dynamic.Resource {
+  declare public readonly phoneNumberId: pulumi.Output<string>;
+  /** The number in E.164 (short codes: their digits). */
+  declare public readonly phoneNumber: pulumi.Output<string>;
+  declare public readonly arn: pulumi.Output<string>;
+  /** PENDING until provisioned, then ACTIVE. */
+  declare public readonly status: pulumi.Output<NumberStatus>;
+  declare public readonly monthlyLeasingPrice: pulumi.Output<string>;
+  declare public readonly createdTimestamp: pulumi.Output<string>;
+  declare public readonly isoCountryCode: pulumi.Output<string>;
+  declare public readonly numberType: pulumi.Output<NumberType>;
+  declare public readonly numberCapabilities: pulumi.Output<NumberCapability[]>;
+  declare public readonly messageType: pulumi.Output<MessageType | undefined>;
+  declare public readonly productType: pulumi.Output<ProductType | undefined>;
+  declare public readonly areaCode: pulumi.Output<string | undefined>;
+  declare public readonly deletionProtectionEnabled: pulumi.Output<boolean>;
+  declare public readonly optOutListName: pulumi.Output<string>;
+  declare public readonly selfManagedOptOutsEnabled: pulumi.Output<boolean>;
+  declare public readonly twoWayEnabled: pulumi.Output<boolean>;
+  declare public readonly twoWayChannelArn: pulumi.Output<string | undefined>;
+  declare public readonly registrationId: pulumi.Output<string | undefined>;
+  declare public readonly voiceConnectorId: pulumi.Output<string | undefined>;
+  declare public readonly voiceConnectorGroupId: pulumi.Output<string | undefined>;
+  declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
+
+  constructor(name: string, args: PhoneNumberArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        ...args,
+        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        phoneNumberId: undefined,
+        phoneNumber: undefined,
+        arn: undefined,
+        status: undefined,
+        monthlyLeasingPrice: undefined,
+        createdTimestamp: undefined,
+      },
+      opts,
+      'numberplane',
+      'PhoneNumber',
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import * as pulumi from '@pulumi/pulumi';
+import { lazyProvider, resourceKey } from './lazy-provider';
+
+const provider = lazyProvider(
+  'numberplane/dist/provider/resources/hooks/voice-connector-group-hooks',
+);
+
+export interface VoiceConnectorGroupConnector {
+  voiceConnectorId: pulumi.Input<string>;
+  /** 1..99; 1 is tried first; no two connectors of a group share a priority. */
+  priority: pulumi.Input<number>;
+}
+
+export interface VoiceConnectorGroupArgs {
+  /** The group's name. @default the resource name. Renaming never touches the connectors. */
+  name?: pulumi.Input<string>;
+  /** At most 3 connectors, each once, each with its own priority. Changes in place. */
+  connectors: pulumi.Input<pulumi.Input<VoiceConnectorGroupConnector>[]>;
+  /** Take over this existing group (by id) instead of creating one. */
+  adoptExistingId?: pulumi.Input<string>;
+}
+
+/** An Amazon Chime Voice Connector group: inbound calls fail over by priority across Regions. */
+export class VoiceConnectorGroup extends pulumi.dynamic.Resource {
+  declare public readonly name: pulumi.Output<string>;
+  /** The connectors in priority order. */
+  declare public readonly connectors: pulumi.Output<
+    { voiceConnectorId: string; priority: number }[]
+  >;
+  declare public readonly voiceConnectorGroupId: pulumi.Output<string>;
+  declare public readonly arn: pulumi.Output<string>;
+
+  constructor(name: string, args: VoiceConnectorGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        name: args.name ?? name,
+        connectors: args.connectors,
+        adoptExistingId: args.adoptExistingId,
+        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        voiceConnectorGroupId: undefined,
+        arn: undefined,
+      },
+      opts,
+      'numberplane',
+      'VoiceConnectorGroup',
+    );
+  }
+}

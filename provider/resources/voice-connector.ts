@@ -1,0 +1,52 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { AwsRegion } from '../simulator/domain/types';
+import { lazyProvider, resourceKey } from './lazy-provider';
+
+const provider = lazyProvider('numberplane/dist/provider/resources/hooks/voice-connector-hooks');
+
+export interface VoiceConnectorArgs {
+  /** The connector's name. @default the resource name. Changes in place. */
+  name?: pulumi.Input<string>;
+  /** AWS Region the connector lives in. Changing it replaces the connector. */
+  awsRegion: pulumi.Input<AwsRegion>;
+  /** Require TLS and SRTP on calls. @default true. Changes in place. */
+  requireEncryption?: pulumi.Input<boolean>;
+  /** Tags. Change in place. */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Take over this existing connector (by id) instead of creating one. */
+  adoptExistingId?: pulumi.Input<string>;
+}
+
+/** An Amazon Chime Voice Connector. */
+export class VoiceConnector extends pulumi.dynamic.Resource {
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly awsRegion: pulumi.Output<AwsRegion>;
+  declare public readonly requireEncryption: pulumi.Output<boolean>;
+  declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** The backend's id of the connector. */
+  declare public readonly voiceConnectorId: pulumi.Output<string>;
+  declare public readonly arn: pulumi.Output<string>;
+  /** SIP host name for outbound calls. */
+  declare public readonly outboundHostName: pulumi.Output<string>;
+
+  constructor(name: string, args: VoiceConnectorArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        name: args.name ?? name,
+        awsRegion: args.awsRegion,
+        requireEncryption: args.requireEncryption,
+        tags: args.tags,
+        adoptExistingId: args.adoptExistingId,
+        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        voiceConnectorId: undefined,
+        arn: undefined,
+        outboundHostName: undefined,
+      },
+      opts,
+      'numberplane',
+      'VoiceConnector',
+    );
+  }
+}
