@@ -9,6 +9,7 @@ import {
   FAILED_CLAIM_HOLD_MS,
   checkNumberSettings,
   checkProductTypeChange,
+  isAssigned,
   releaseBlocker,
   type ProvisioningDelays,
 } from '../domain/phone-number';
@@ -26,6 +27,7 @@ import { findListRow } from '../store/opt-out-lists';
 import {
   accountNumberRows,
   churnSince,
+  deleteNumberRow,
   findNumberRow,
   insertNumberRow,
   inventoryCount,
@@ -292,16 +294,10 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
     voiceConnectorGroupId,
     tags: request.tags ?? current.tags,
   };
-  if (next.productType !== current.productType) {
-    // Chime: only unassigned numbers switch type; unassigning in the same request counts.
-    checkProductTypeChange(
-      {
-        ...current,
-        voiceConnectorId: next.voiceConnectorId,
-        voiceConnectorGroupId: next.voiceConnectorGroupId,
-      },
-      next.productType,
-    );
+  if (next.productType !== current.productType && isAssigned(current) && isAssigned(next)) {
+    // Chime: only unassigned numbers switch type. A request that unassigns (then switches)
+    // or assigns (switches, then assigns) has the number unassigned when it switches.
+    checkProductTypeChange(current, next.productType);
   }
   checkNumberSettings(next);
   if (next.optOutListName !== current.optOutListName) requireOptOutList(ctx, next.optOutListName);
@@ -320,6 +316,13 @@ export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
   const current = loadNumber(ctx, id);
   const blocker = releaseBlocker(current);
   if (blocker) throw conflict(blocker);
+  if (current.status === 'FAILED') {
+    // A failed claim never held the number: giving it up returns the number to the pool at
+    // once, with no deletion queue to restore it from, no cool-down and no churn.
+    cancelEvents(ctx.db, id);
+    deleteNumberRow(ctx.db, id);
+    return { ...current, releaseAt: new Date(ctx.now).toISOString() };
+  }
   const releaseAt = ctx.now + DELETION_QUEUE_MS;
   cancelEvents(ctx.db, id);
   scheduleEvent(ctx.db, releaseAt, 'purge-deletion-queue', id);

@@ -1,0 +1,109 @@
+import type { SimulatorClient } from '../../../provider/client/simulator-client';
+import { describeEachTransport, failureOf } from '../harness';
+import { advance, allNumbers, claimSimulatorNumber, expectRefused, numberIds } from './support';
+
+async function claimMany(client: SimulatorClient, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await claimSimulatorNumber(client);
+}
+
+describeEachTransport('number inventory quota', (harness) => {
+  it('a new account has a number quota of 25', async () => {
+    await harness().newAccount('fresh');
+    const accounts = await harness().client.admin('ListAccounts');
+    expect(accounts.map((a) => [a.name, a.numberQuota])).toEqual([
+      ['default', 25],
+      ['fresh', 25],
+    ]);
+  });
+
+  it('an account can hold 25 numbers', async () => {
+    const { client } = harness();
+    await claimMany(client, 25);
+    expect(await allNumbers(client)).toHaveLength(25);
+  });
+
+  it('fails when a 26th number is claimed, and the inventory keeps its 25', async () => {
+    const { client } = harness();
+    await claimMany(client, 25);
+    await expectRefused(
+      client,
+      () => claimSimulatorNumber(client),
+      'ServiceQuotaExceededException',
+      'holds 25 of at most 25 numbers',
+    );
+  });
+
+  it('fails when a pending number fills the quota: numbers count from the moment they are ordered', async () => {
+    const small = await harness().newAccount('small', 2);
+    await claimSimulatorNumber(small);
+    const pending = await small.call('CreatePhoneNumber', {
+      body: { isoCountryCode: 'US', numberType: 'LONG_CODE', numberCapabilities: ['SMS'] },
+    });
+    expect(pending.status).toBe('PENDING');
+    await expectRefused(
+      small,
+      () => claimSimulatorNumber(small),
+      'ServiceQuotaExceededException',
+      'holds 2 of at most 2 numbers',
+    );
+  });
+
+  it('fails when the quota is full with a number in the deletion queue; the purge frees its place', async () => {
+    const small = await harness().newAccount('small', 2);
+    const kept = await claimSimulatorNumber(small);
+    const released = await claimSimulatorNumber(small);
+    await small.call('ReleasePhoneNumber', { id: released.phoneNumberId });
+    // A queued number can still be restored, so it keeps its place.
+    await expectRefused(
+      small,
+      () => claimSimulatorNumber(small),
+      'ServiceQuotaExceededException',
+      'holds 2 of at most 2 numbers',
+    );
+    await advance(small, '7d');
+    const next = await claimSimulatorNumber(small);
+    expect(await numberIds(small)).toEqual([kept.phoneNumberId, next.phoneNumberId].sort());
+  });
+
+  it('an admin can raise the quota, and the account can then claim more', async () => {
+    const { client } = harness();
+    await claimMany(client, 25);
+    const raised = await client.admin('UpdateAccount', {
+      id: 'default',
+      body: { numberQuota: 26 },
+    });
+    expect(raised.numberQuota).toBe(26);
+    await claimSimulatorNumber(client);
+    expect(await allNumbers(client)).toHaveLength(26);
+    await expectRefused(
+      client,
+      () => claimSimulatorNumber(client),
+      'ServiceQuotaExceededException',
+      'holds 26 of at most 26 numbers',
+    );
+  });
+
+  it('the quota of one account does not limit another', async () => {
+    const small = await harness().newAccount('small', 1);
+    await claimSimulatorNumber(small);
+    await expectRefused(
+      small,
+      () => claimSimulatorNumber(small),
+      'ServiceQuotaExceededException',
+      'of at most 1 numbers',
+    );
+    await claimMany(harness().client, 2);
+    expect(await allNumbers(harness().client)).toHaveLength(2);
+  });
+
+  it('fails when an account quota is set below zero, and the quota stays', async () => {
+    const { client } = harness();
+    const before = await client.admin('ListAccounts');
+    const failure = await failureOf(
+      client.admin('UpdateAccount', { id: 'default', body: { numberQuota: -1 } }),
+    );
+    expect(failure.code).toBe('ValidationException');
+    expect(failure.message).toContain('numberQuota');
+    expect(await client.admin('ListAccounts')).toEqual(before);
+  });
+});

@@ -1,0 +1,171 @@
+import { describeEachTransport } from '../harness';
+import {
+  CHANNEL_ARN,
+  claimSimulatorNumber,
+  describeNumber,
+  expectRefused,
+  updateNumber,
+} from './support';
+
+const TEN_DLC = { isoCountryCode: 'US', numberType: 'TEN_DLC', numberCapabilities: ['SMS'] };
+const TOLL_FREE = { isoCountryCode: 'US', numberType: 'TOLL_FREE', numberCapabilities: ['VOICE'] };
+
+describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness) => {
+  describe('two-way messaging needs a channel ARN', () => {
+    it('a number with two-way messaging and a channel ARN is claimed', async () => {
+      const number = await claimSimulatorNumber(harness().client, {
+        twoWayEnabled: true,
+        twoWayChannelArn: CHANNEL_ARN,
+      });
+      expect(number).toMatchObject({ twoWayEnabled: true, twoWayChannelArn: CHANNEL_ARN });
+    });
+
+    it('fails when two-way messaging is requested without a channel ARN; nothing is claimed', async () => {
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () => claimSimulatorNumber(client, { twoWayEnabled: true }),
+        'ValidationException',
+        'twoWayChannelArn is required when twoWayEnabled is true',
+      );
+    });
+
+    it('fails when the channel ARN is not an ARN', async () => {
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () => claimSimulatorNumber(client, { twoWayEnabled: true, twoWayChannelArn: 'replies' }),
+        'ValidationException',
+        'twoWayChannelArn is not an ARN',
+      );
+    });
+
+    it('fails when two-way messaging is turned on without a channel ARN; it stays off', async () => {
+      const { client } = harness();
+      const number = await claimSimulatorNumber(client);
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { twoWayEnabled: true }),
+        'ValidationException',
+        'twoWayChannelArn is required when twoWayEnabled is true',
+      );
+      expect((await describeNumber(client, number.phoneNumberId)).twoWayEnabled).toBe(false);
+    });
+
+    it('two-way messaging is turned on by an update that gives the channel ARN', async () => {
+      const { client } = harness();
+      const number = await claimSimulatorNumber(client);
+      const updated = await updateNumber(client, number.phoneNumberId, {
+        twoWayEnabled: true,
+        twoWayChannelArn: CHANNEL_ARN,
+      });
+      expect(updated).toMatchObject({ twoWayEnabled: true, twoWayChannelArn: CHANNEL_ARN });
+    });
+
+    it('fails when the channel ARN is removed while two-way messaging is on', async () => {
+      const { client } = harness();
+      const number = await claimSimulatorNumber(client, {
+        twoWayEnabled: true,
+        twoWayChannelArn: CHANNEL_ARN,
+      });
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { twoWayChannelArn: null }),
+        'ValidationException',
+        'twoWayChannelArn is required when twoWayEnabled is true',
+      );
+    });
+
+    it('two-way messaging and its channel ARN are turned off together', async () => {
+      const { client } = harness();
+      const number = await claimSimulatorNumber(client, {
+        twoWayEnabled: true,
+        twoWayChannelArn: CHANNEL_ARN,
+      });
+      const updated = await updateNumber(client, number.phoneNumberId, {
+        twoWayEnabled: false,
+        twoWayChannelArn: null,
+      });
+      expect(updated).toMatchObject({ twoWayEnabled: false, twoWayChannelArn: null });
+    });
+  });
+
+  describe('10DLC needs a registration id', () => {
+    it('a TEN_DLC number with a registration id is ordered', async () => {
+      const number = await harness().client.call('CreatePhoneNumber', {
+        body: { ...TEN_DLC, registrationId: 'reg-0001' },
+      });
+      expect(number).toMatchObject({
+        numberType: 'TEN_DLC',
+        registrationId: 'reg-0001',
+        status: 'PENDING',
+      });
+    });
+
+    it('fails when a TEN_DLC number is requested without a registration id; nothing is claimed', async () => {
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () => client.call('CreatePhoneNumber', { body: TEN_DLC }),
+        'ValidationException',
+        'registrationId is required for TEN_DLC numbers',
+      );
+    });
+
+    it('fails when the registration id of a TEN_DLC number is removed', async () => {
+      const { client } = harness();
+      const number = await client.call('CreatePhoneNumber', {
+        body: { ...TEN_DLC, registrationId: 'reg-0001' },
+      });
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { registrationId: null }),
+        'ValidationException',
+        'registrationId is required for TEN_DLC numbers',
+      );
+    });
+
+    it('other number types need no registration id', async () => {
+      const number = await claimSimulatorNumber(harness().client);
+      expect(number.registrationId).toBeNull();
+    });
+  });
+
+  describe('toll-free is not offered for Business Calling', () => {
+    it('a toll-free number is ordered for Voice Connector', async () => {
+      const number = await harness().client.call('CreatePhoneNumber', {
+        body: { ...TOLL_FREE, productType: 'VoiceConnector' },
+      });
+      expect(number).toMatchObject({ numberType: 'TOLL_FREE', productType: 'VoiceConnector' });
+    });
+
+    it('fails when a toll-free number is requested for Business Calling; nothing is claimed', async () => {
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () =>
+          client.call('CreatePhoneNumber', {
+            body: { ...TOLL_FREE, productType: 'BusinessCalling' },
+          }),
+        'ValidationException',
+        'productType BusinessCalling does not offer TOLL_FREE numbers',
+      );
+    });
+
+    it('fails when an unassigned toll-free number switches to Business Calling; it keeps its type', async () => {
+      const { client } = harness();
+      const number = await client.call('CreatePhoneNumber', {
+        body: { ...TOLL_FREE, productType: 'VoiceConnector' },
+      });
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { productType: 'BusinessCalling' }),
+        'ValidationException',
+        'productType BusinessCalling does not offer TOLL_FREE numbers',
+      );
+      expect((await describeNumber(client, number.phoneNumberId)).productType).toBe(
+        'VoiceConnector',
+      );
+    });
+  });
+});
