@@ -141,7 +141,9 @@ export async function runStackOperation(
       op: metadata.op,
       urn: metadata.urn,
       type: metadata.type,
-      diffs: metadata.diffs ?? [],
+      diffs: metadata.diffs?.length
+        ? metadata.diffs
+        : changedInputs(metadata.old?.inputs, metadata.new?.inputs),
       detailedDiff: Object.fromEntries(
         Object.entries(metadata.detailedDiff ?? {}).map(([path, diff]) => [path, diff.diffKind]),
       ),
@@ -217,6 +219,19 @@ export async function runStackOperation(
       stdout: logs.join(''),
     };
   }
+}
+
+/** Input keys whose values differ (dynamic providers report no per-property diffs). */
+function changedInputs(
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown> | undefined,
+): string[] {
+  if (!olds || !news) return [];
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  keys.delete('__provider');
+  return [...keys]
+    .filter((key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null))
+    .sort();
 }
 
 function toChanges(map: Record<string, number> | undefined): Record<string, number> {

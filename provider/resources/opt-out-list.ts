@@ -38,5 +38,8 @@ export class OptOutList extends pulumi.dynamic.Resource {
       'numberplane',
       'OptOutList',
     );
+    // The backend id is the resource id: known even in a preview that updates this
+    // resource, so dependents referring to it do not see an unknown and plan no change.
+    (this as { optOutListName: pulumi.Output<string> }).optOutListName = this.id;
   }
 }

@@ -91,5 +91,8 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
       'numberplane',
       'PhoneNumber',
     );
+    // The backend id is the resource id: known even in a preview that updates this
+    // resource, so dependents referring to it do not see an unknown and plan no change.
+    (this as { phoneNumberId: pulumi.Output<string> }).phoneNumberId = this.id;
   }
 }

@@ -46,5 +46,8 @@ export class VoiceConnectorGroup extends pulumi.dynamic.Resource {
       'numberplane',
       'VoiceConnectorGroup',
     );
+    // The backend id is the resource id: known even in a preview that updates this
+    // resource, so dependents referring to it do not see an unknown and plan no change.
+    (this as { voiceConnectorGroupId: pulumi.Output<string> }).voiceConnectorGroupId = this.id;
   }
 }

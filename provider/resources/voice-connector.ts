@@ -48,5 +48,8 @@ export class VoiceConnector extends pulumi.dynamic.Resource {
       'numberplane',
       'VoiceConnector',
     );
+    // The backend id is the resource id: known even in a preview that updates this
+    // resource, so dependents referring to it do not see an unknown and plan no change.
+    (this as { voiceConnectorId: pulumi.Output<string> }).voiceConnectorId = this.id;
   }
 }

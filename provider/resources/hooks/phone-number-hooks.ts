@@ -156,12 +156,17 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<Prope
   return diffProperties(olds, news, SPECS, { deleteBeforeReplace: true });
 }
 
-/** Every input as the backend now holds it, plus what only the backend knows. */
-function outputs(number: PhoneNumber, inputs: Props): Props {
+/**
+ * Every input as the backend now holds it, plus what only the backend knows. `inputs` are
+ * the program's inputs, or (from read) the previous outputs.
+ */
+function outputs(number: PhoneNumber, inputs: Props, fromState = false): Props {
   return compact({
     waitForActive: inputs.waitForActive,
     adoptExistingId: inputs.adoptExistingId,
     resourceKey: inputs.resourceKey,
+    // Whether the program asked for an area code: if not, the backend's choice is no drift.
+    requestedAreaCode: fromState ? inputs.requestedAreaCode : inputs.areaCode,
     isoCountryCode: number.isoCountryCode,
     numberType: number.numberType,
     numberCapabilities: [...number.numberCapabilities].sort(),
@@ -311,11 +316,11 @@ export async function read(
 ): Promise<{ id?: string; props?: Props; inputs?: Props }> {
   const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
   if (!number || number.status === 'DELETION_QUEUED') return {};
-  const outs = outputs(number, props);
+  const outs = outputs(number, props, true);
   const inputs: Props = {};
   for (const spec of SPECS) {
     // An area code the backend chose is not drift from a declaration that left it open.
-    if (spec.computedWhenAbsent && props[spec.name] === undefined) continue;
+    if (spec.computedWhenAbsent && props.requestedAreaCode === undefined) continue;
     inputs[spec.name] = outs[spec.name];
   }
   inputs.waitForActive = props.waitForActive;

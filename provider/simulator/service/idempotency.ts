@@ -1,12 +1,16 @@
 import { conflict } from '../domain/errors';
 import { requestDigest } from '../domain/ids';
-import { findIdempotencyRecord, saveIdempotencyRecord } from '../store/idempotency-keys';
+import {
+  deleteIdempotencyRecord,
+  findIdempotencyRecord,
+  saveIdempotencyRecord,
+} from '../store/idempotency-keys';
 import type { OperationContext } from './context';
 
 /**
  * Runs a create at most once per client token: a repeat with the same token and the same
- * request returns the object the first call made (as it is now, or as it was made if it
- * is gone); the same token with a different request is a ConflictException.
+ * request returns the object the first call made, as it is now; the same token with a
+ * different request is a ConflictException. Once that object is gone, the token is free.
  */
 export function createOnce<T>(
   ctx: OperationContext,
@@ -25,7 +29,11 @@ export function createOnce<T>(
         `clientToken "${clientToken}" was already used for a different ${operation} request; use a new clientToken for a new object`,
       );
     }
-    return current(previous.object_id) ?? (JSON.parse(previous.response) as T);
+    const existing = current(previous.object_id);
+    if (existing !== undefined) return existing;
+    // The object the token made is gone (deleted, or its number released for good): the
+    // token no longer stands for anything, so this is a new create.
+    deleteIdempotencyRecord(ctx.db, ctx.account.account_id, operation, clientToken);
   }
   const made = create();
   saveIdempotencyRecord(

@@ -39,3 +39,15 @@ export function saveIdempotencyRecord(
     atMs,
   );
 }
+
+export function deleteIdempotencyRecord(
+  db: Db,
+  accountId: string,
+  operation: string,
+  clientToken: string,
+): void {
+  sql(
+    db,
+    'DELETE FROM idempotency_keys WHERE account_id = ? AND operation = ? AND client_token = ?',
+  ).run(accountId, operation, clientToken);
+}

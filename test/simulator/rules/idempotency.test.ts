@@ -19,6 +19,18 @@ describeEachTransport('idempotent creates (clientToken)', (harness) => {
     expect(await numberIds(client)).toEqual([first.phoneNumberId]);
   });
 
+  it('a clientToken whose object is gone makes a new object', async () => {
+    const { client } = harness();
+    const body = { name: 'east', awsRegion: 'us-east-1', clientToken: TOKEN };
+    const first = await client.call('CreateVoiceConnector', { body });
+    await client.call('DeleteVoiceConnector', { id: first.voiceConnectorId });
+    const again = await client.call('CreateVoiceConnector', { body });
+    expect(again.voiceConnectorId).not.toBe(first.voiceConnectorId);
+    expect(
+      (await client.call('ListVoiceConnectors', {})).items.map((c) => c.voiceConnectorId),
+    ).toEqual([again.voiceConnectorId]);
+  });
+
   it('creates without a clientToken are not deduplicated', async () => {
     const { client } = harness();
     await claimSimulatorNumber(client);
