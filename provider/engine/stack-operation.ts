@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import * as automation from '@pulumi/pulumi/automation';
 import { parse as parseYaml } from 'yaml';
@@ -58,6 +60,8 @@ export interface StackStep {
   /** For refresh-driven steps: properties whose old and new values differ. */
   readonly keys: string[];
 }
+
+const execFileAsync = promisify(execFile);
 
 interface ProjectFile {
   name: string;
@@ -137,6 +141,8 @@ export async function runStackOperation(
   const onEvent = (event: automation.EngineEvent): void => {
     const metadata = event.resourcePreEvent?.metadata;
     if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
+    // The default provider "updates" whenever stack config changes; that is not a change to report.
+    if (metadata.type.startsWith('pulumi:providers:')) return;
     steps.push({
       op: metadata.op,
       urn: metadata.urn,
@@ -206,8 +212,19 @@ export async function runStackOperation(
         };
       }
       case 'export': {
-        const exported = await stack.exportStack();
-        return { ok: true, cliVersion, deployment: exported.deployment };
+        // `pulumi stack export` as a user runs it: secrets stay encrypted (the Automation
+        // API's exportStack adds --show-secrets).
+        const { stdout } = await execFileAsync(
+          join(location.binDir, 'pulumi'),
+          ['stack', 'export', '--stack', request.stackName],
+          {
+            cwd: request.projectDir,
+            env: { ...process.env, ...envVars },
+            maxBuffer: 256 * 1024 * 1024,
+          },
+        );
+        const exported = JSON.parse(stdout) as { deployment?: unknown };
+        return { ok: true, cliVersion, deployment: exported.deployment, stdout };
       }
     }
   } catch (error) {

@@ -43,17 +43,23 @@ export interface TelephonyStack {
   close(): Promise<void>;
 }
 
-export async function startTelephonyStack(): Promise<TelephonyStack> {
+export async function startTelephonyStack(
+  options: { apiKey?: string } = {},
+): Promise<TelephonyStack> {
   const dir = mkdtempSync(join(tmpdir(), 'numberplane-engine-sim-'));
   const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
   const app: FastifyInstance = buildApp({ simulator });
   const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
   const stack = createThrowawayStack('test/engine/projects/telephony');
-  const client = new HttpClient({ endpoint, apiKey: DEFAULT_API_KEY });
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  if (apiKey !== DEFAULT_API_KEY) {
+    simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'CreateAccount', { body: { name: 'tenant', apiKey } });
+  }
+  const client = new HttpClient({ endpoint, apiKey });
   const admin = new HttpClient({ endpoint, adminKey: DEFAULT_ADMIN_KEY });
   const config = (spec: TelephonySpec) => ({
     'numberplane:endpoint': { value: endpoint },
-    'numberplane:apiKey': { value: DEFAULT_API_KEY, secret: true },
+    'numberplane:apiKey': { value: apiKey, secret: true },
     'telephony:spec': { value: JSON.stringify(spec) },
   });
   let lastSpec: TelephonySpec = {};
@@ -73,7 +79,10 @@ export async function startTelephonyStack(): Promise<TelephonyStack> {
     refresh: () => stack.refresh({ config: config(lastSpec) }),
     destroy: () => stack.destroy({ config: config(lastSpec) }),
     outOfBand: ((operation, input) =>
-      admin.admin('InvokeAs', { id: 'default', body: { operation, input } })) as HttpClient['call'],
+      admin.admin('InvokeAs', {
+        id: apiKey === DEFAULT_API_KEY ? 'default' : 'tenant',
+        body: { operation, input },
+      })) as HttpClient['call'],
     async close() {
       stack.cleanup();
       await app.close();

@@ -1,0 +1,75 @@
+import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+
+const spec = (groupName: string, eastPriority: number, westPriority: number): TelephonySpec => ({
+  connectors: { east: { awsRegion: 'us-east-1' }, west: { awsRegion: 'us-west-2' } },
+  groups: {
+    main: {
+      name: groupName,
+      connectors: [
+        { connector: 'east', priority: eastPriority },
+        { connector: 'west', priority: westPriority },
+      ],
+    },
+  },
+  numbers: {
+    line: {
+      isoCountryCode: 'US',
+      numberType: 'SIMULATOR',
+      numberCapabilities: ['VOICE'],
+      productType: 'VoiceConnector',
+      group: 'main',
+    },
+  },
+});
+
+describe('updating a voice connector group', () => {
+  let env: TelephonyStack;
+  let groupId = '';
+  let connectorIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    env = await startTelephonyStack();
+    const up = await env.up(spec('main', 1, 2));
+    expect(up.error).toBeUndefined();
+    const outputs = up.outputs as {
+      groupIds: Record<string, string>;
+      connectorIds: Record<string, string>;
+    };
+    groupId = outputs.groupIds.main ?? '';
+    connectorIds = outputs.connectorIds;
+  });
+
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it('swapping two connectors’ priorities (1↔2) is one in-place update of the group', async () => {
+    const preview = await env.preview(spec('main', 2, 1));
+    expect(preview.steps?.map((s) => [s.op, s.urn.split('::').pop()])).toEqual([
+      ['update', 'main'],
+    ]);
+    const up = await env.up(spec('main', 2, 1));
+    expect(up.error).toBeUndefined();
+    expect(up.changes).toMatchObject({ update: 1 });
+    const group = await env.client.call('GetVoiceConnectorGroup', { id: groupId });
+    expect(group.voiceConnectorGroupId).toBe(groupId);
+    expect(group.connectors).toEqual([
+      { voiceConnectorId: connectorIds.west, priority: 1 },
+      { voiceConnectorId: connectorIds.east, priority: 2 },
+    ]);
+  });
+
+  it('renaming a group updates its name in place and keeps its connectors and numbers', async () => {
+    const before = await env.client.call('GetVoiceConnectorGroup', { id: groupId });
+    const up = await env.up(spec('renamed', 2, 1));
+    expect(up.error).toBeUndefined();
+    expect(up.steps?.map((s) => [s.op, s.urn.split('::').pop(), s.diffs])).toEqual([
+      ['update', 'main', ['name']],
+    ]);
+    const after = await env.client.call('GetVoiceConnectorGroup', { id: groupId });
+    expect(after.name).toBe('renamed');
+    expect(after.connectors).toEqual(before.connectors);
+    const numbers = await env.client.call('ListPhoneNumbers', {});
+    expect(numbers.items.map((n) => n.voiceConnectorGroupId)).toEqual([groupId]);
+  });
+});
