@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import * as automation from '@pulumi/pulumi/automation';
 import { parse as parseYaml } from 'yaml';
 import { engineEnvironment, locateEngine } from './engine-location';
+import { PREVIOUS_OUTPUTS_ENV } from './previous-outputs';
 
 /** One engine operation on one stack of a Pulumi project directory. */
 export interface StackOperationRequest {
@@ -119,8 +120,10 @@ export async function runStackOperation(
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),
   };
-  // The CLI inherits the workspace's envVars; the program runs here, so set them here too.
+  // The CLI inherits the workspace's envVars; the program runs here, so set them here too,
+  // and run it from the project directory as the language host would.
   Object.assign(process.env, envVars);
+  process.chdir(request.projectDir);
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     {
       stackName: request.stackName,
@@ -130,6 +133,10 @@ export async function runStackOperation(
     { workDir: request.projectDir, envVars, pulumiHome: resolve(request.pulumiHome) },
   );
   const cliVersion = stack.workspace.pulumiVersion;
+  if (request.operation === 'up' || request.operation === 'preview') {
+    // Programs compare against the last update (an inventory refuses to drop a protected number).
+    process.env[PREVIOUS_OUTPUTS_ENV] = JSON.stringify(unwrapOutputs(await stack.outputs()));
+  }
   if (request.config && Object.keys(request.config).length > 0) {
     await stack.setAllConfig(request.config);
   }
@@ -138,7 +145,13 @@ export async function runStackOperation(
     logs.push(line);
   };
   const steps: StackStep[] = [];
+  const diagnostics: string[] = [];
   const onEvent = (event: automation.EngineEvent): void => {
+    const diagnostic = event.diagnosticEvent;
+    if (diagnostic?.severity === 'error' && !diagnostic.ephemeral) {
+      const resource = diagnostic.urn ? `${diagnostic.urn.split('::').pop()}: ` : '';
+      diagnostics.push(`${resource}${diagnostic.message.trim()}`);
+    }
     const metadata = event.resourcePreEvent?.metadata;
     if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
     // The default provider "updates" whenever stack config changes; that is not a change to report.
@@ -192,6 +205,7 @@ export async function runStackOperation(
       case 'refresh': {
         const result = await stack.refresh({
           onOutput,
+          onEvent,
           previewOnly: request.previewOnly,
           expectNoChanges: request.expectNoChanges,
         });
@@ -203,7 +217,7 @@ export async function runStackOperation(
         };
       }
       case 'destroy': {
-        const result = await stack.destroy({ onOutput, remove: request.remove });
+        const result = await stack.destroy({ onOutput, onEvent, remove: request.remove });
         return {
           ok: true,
           cliVersion,
@@ -231,7 +245,8 @@ export async function runStackOperation(
     return {
       ok: false,
       cliVersion,
-      error: describeFailure(error),
+      // The engine's per-resource errors say what failed; its summary only that something did.
+      error: diagnostics.length > 0 ? diagnostics.join('\n') : describeFailure(error),
       steps,
       stdout: logs.join(''),
     };

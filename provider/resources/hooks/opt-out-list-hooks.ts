@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optOutListInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
 import { call, clientToken, isNotFound, readOrGone } from './backend-call';
 import {
@@ -11,15 +12,7 @@ import {
 import type { OptOutList } from '../../simulator/domain/types';
 
 const FIELDS: Record<string, z.ZodType> = {
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'use 1-64 letters, digits, underscores or hyphens' })
-    .refine((name) => name !== 'Default', {
-      error:
-        'Default is every account’s built-in list and is not managed; choose another name, or omit optOutListName on numbers to use Default',
-    }),
-  tags: z.record(z.string(), z.string()).optional(),
-  adoptExistingId: z.string().min(1).optional(),
+  ...optOutListInputs.shape,
   resourceKey: z.string().optional(),
 };
 

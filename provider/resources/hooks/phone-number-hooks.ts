@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  MESSAGE_TYPES,
-  NUMBER_CAPABILITIES,
-  NUMBER_TYPES,
-  PRODUCT_TYPES,
-  type PhoneNumber,
-} from '../../simulator/domain/types';
+import { phoneNumberInputs } from '../input-schemas';
+import type { PhoneNumber } from '../../simulator/domain/types';
 import { SimulatorError } from '../../simulator/domain/errors';
 import { call, clientToken, isNotFound, readOrGone } from './backend-call';
 import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
@@ -19,43 +14,7 @@ import {
 import { containsUnknown } from './unknowns';
 
 const FIELDS: Record<string, z.ZodType> = {
-  isoCountryCode: z
-    .string()
-    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. US' }),
-  numberType: z.enum(NUMBER_TYPES),
-  numberCapabilities: z
-    .array(z.enum(NUMBER_CAPABILITIES))
-    .min(1, { error: 'must name at least one of SMS, VOICE, MMS' })
-    .refine((list) => new Set(list).size === list.length, {
-      error: 'lists a capability twice; name each once',
-    }),
-  messageType: z.enum(MESSAGE_TYPES).optional(),
-  productType: z.enum(PRODUCT_TYPES).optional(),
-  areaCode: z
-    .string()
-    .regex(/^\d{3}$/, { error: 'must be three digits, e.g. 206' })
-    .optional(),
-  deletionProtectionEnabled: z.boolean(),
-  optOutListName: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'use 1-64 letters, digits, underscores or hyphens' }),
-  selfManagedOptOutsEnabled: z.boolean(),
-  twoWayEnabled: z.boolean(),
-  twoWayChannelArn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/, {
-      error: 'is not an ARN; use e.g. arn:aws:sns:us-east-1:111122223333:MyTopic',
-    })
-    .optional(),
-  registrationId: z.string().min(1).max(64).optional(),
-  voiceConnectorId: z.string().min(1).optional(),
-  voiceConnectorGroupId: z.string().min(1).optional(),
-  waitForActive: z.boolean(),
-  tags: z.record(z.string(), z.string()).optional(),
-  adoptExistingId: z
-    .string()
-    .regex(/^phone-[0-9a-f]{32}$/, { error: 'is not a phoneNumberId (phone- and 32 hex digits)' })
-    .optional(),
+  ...phoneNumberInputs.shape,
   resourceKey: z.string().optional(),
 };
 

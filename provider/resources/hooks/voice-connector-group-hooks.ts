@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { voiceConnectorGroupInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
 import { call, clientToken, isNotFound, readOrGone } from './backend-call';
 import {
@@ -11,21 +12,8 @@ import {
 import { containsUnknown } from './unknowns';
 import type { GroupConnector, VoiceConnectorGroup } from '../../simulator/domain/types';
 
-const connectorSchema = z.strictObject({
-  voiceConnectorId: z.string().min(1),
-  priority: z
-    .number()
-    .int({ error: 'must be a whole number from 1 to 99' })
-    .min(1, { error: 'must be from 1 (tried first) to 99' })
-    .max(99, { error: 'must be from 1 (tried first) to 99' }),
-});
-
 const FIELDS: Record<string, z.ZodType> = {
-  name: z.string().min(1).max(256),
-  connectors: z
-    .array(connectorSchema)
-    .max(3, { error: 'a group holds at most 3 voice connectors; remove some' }),
-  adoptExistingId: z.string().min(1).optional(),
+  ...voiceConnectorGroupInputs.shape,
   resourceKey: z.string().optional(),
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { voiceConnectorInputs } from '../input-schemas';
 import type { CheckFailure } from './check-inputs';
 import { checkProperties } from './check-inputs';
+import type { VoiceConnector } from '../../simulator/domain/types';
 import { call, clientToken, isNotFound, readOrGone } from './backend-call';
 import {
   compact,
@@ -9,20 +11,9 @@ import {
   type PropertySpec,
   type Props,
 } from './property-diff';
-import { AWS_REGIONS, type VoiceConnector } from '../../simulator/domain/types';
 
 const FIELDS: Record<string, z.ZodType> = {
-  name: z
-    .string()
-    .min(1)
-    .max(256)
-    .regex(/^[A-Za-z0-9 _.:/=+@-]+$/, {
-      error: 'use letters, digits, spaces and _ . : / = + @ - only',
-    }),
-  awsRegion: z.enum(AWS_REGIONS),
-  requireEncryption: z.boolean(),
-  tags: z.record(z.string(), z.string()).optional(),
-  adoptExistingId: z.string().min(1).optional(),
+  ...voiceConnectorInputs.shape,
   resourceKey: z.string().optional(),
 };
 

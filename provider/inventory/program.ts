@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { OptOutList } from '../resources/opt-out-list';
+import { PhoneNumber } from '../resources/phone-number';
+import { VoiceConnector } from '../resources/voice-connector';
+import { VoiceConnectorGroup } from '../resources/voice-connector-group';
+import { plannedNumbers, routingOrder } from './expand-inventory';
+import type { Inventory } from './inventory-schema';
+import { InventoryError, loadInventory } from './load-inventory';
+import { PREVIOUS_OUTPUTS_ENV } from '../engine/previous-outputs';
+
+function previouslyProtected(): string[] {
+  try {
+    const outputs = JSON.parse(process.env[PREVIOUS_OUTPUTS_ENV] ?? '{}') as {
+      protectedNumbers?: unknown;
+    };
+    return Array.isArray(outputs.protectedNumbers) ? outputs.protectedNumbers.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface InventoryOutputs {
+  /** E.164 number by resource name. */
+  numbers: Record<string, pulumi.Output<string>>;
+  numberIds: Record<string, pulumi.Output<string>>;
+  /** Connector keys of each group in the order calls try them. */
+  routing: Record<string, string[]>;
+  /** Numbers with deletion protection: the next run refuses to drop them from the file. */
+  protectedNumbers: string[];
+}
+
+/** Declares every resource of an inventory; resources are named by their keys. */
+export function declareInventory(inventory: Inventory): InventoryOutputs {
+  const connectors: Record<string, VoiceConnector> = {};
+  for (const [key, args] of Object.entries(inventory.voiceConnectors ?? {})) {
+    connectors[key] = new VoiceConnector(key, args);
+  }
+  const groups: Record<string, VoiceConnectorGroup> = {};
+  for (const [key, { connectors: members, ...args }] of Object.entries(
+    inventory.voiceConnectorGroups ?? {},
+  )) {
+    groups[key] = new VoiceConnectorGroup(key, {
+      ...args,
+      connectors: members.map((member) => ({
+        voiceConnectorId: (connectors[member.voiceConnector] as VoiceConnector).voiceConnectorId,
+        priority: member.priority,
+      })),
+    });
+  }
+  const lists: Record<string, OptOutList> = {};
+  for (const [key, args] of Object.entries(inventory.optOutLists ?? {})) {
+    lists[key] = new OptOutList(key, args);
+  }
+  const numbers: Record<string, PhoneNumber> = {};
+  for (const { name, entry } of plannedNumbers(inventory)) {
+    const { count, voiceConnector, voiceConnectorGroup, optOutList, ...args } = entry;
+    numbers[name] = new PhoneNumber(name, {
+      ...args,
+      ...(voiceConnector ? { voiceConnectorId: connectors[voiceConnector]?.voiceConnectorId } : {}),
+      ...(voiceConnectorGroup
+        ? { voiceConnectorGroupId: groups[voiceConnectorGroup]?.voiceConnectorGroupId }
+        : {}),
+      ...(optOutList ? { optOutListName: lists[optOutList]?.optOutListName } : {}),
+    });
+  }
+  return {
+    numbers: Object.fromEntries(Object.entries(numbers).map(([name, n]) => [name, n.phoneNumber])),
+    numberIds: Object.fromEntries(
+      Object.entries(numbers).map(([name, n]) => [name, n.phoneNumberId]),
+    ),
+    routing: routingOrder(inventory),
+    protectedNumbers: plannedNumbers(inventory)
+      .filter(({ entry }) => entry.deletionProtectionEnabled === true)
+      .map(({ name }) => name),
+  };
+}
+
+/**
+ * The root project's program: reads the inventory named by stack config
+ * `numberplane:inventory` (relative to the project directory), checks all of it before
+ * declaring anything, and declares it.
+ */
+export default function inventoryProgram(): InventoryOutputs {
+  const config = new pulumi.Config('numberplane');
+  const file = config.require('inventory');
+  const quota = config.getNumber('numberQuota');
+  const loaded = loadInventory(
+    resolve(file),
+    {
+      ...(quota !== undefined ? { numberQuota: quota } : {}),
+      previouslyProtected: previouslyProtected(),
+    },
+    file,
+  );
+  if (!loaded.inventory) throw new InventoryError(loaded.problems);
+  return declareInventory(loaded.inventory);
+}
