@@ -66,7 +66,9 @@ await simulator.admin('StartOutage', { body: { awsRegion: 'us-east-1' } });
 const route = await simulator.call('RouteCall', { body: { phoneNumber: support } });
 await simulator.admin('EndOutage', { id: 'us-east-1' });
 for (const attempt of route.attempts) {
-  say(`  priority ${attempt.priority}: ${attempt.voiceConnectorId} (${attempt.awsRegion}) ${attempt.outcome}`);
+  say(
+    `  priority ${attempt.priority}: ${attempt.voiceConnectorId} (${attempt.awsRegion}) ${attempt.outcome}`,
+  );
 }
 say(
   route.routed
@@ -74,4 +76,6 @@ say(
     : `a call to ${support} is not routed: ${route.reason}`,
 );
 await simulator.close();
-say('\ndemo finished: the environment is up (state in .numberplane/); run npm run demo again to see nothing change.');
+say(
+  '\ndemo finished: the environment is up (state in .numberplane/); run npm run demo again to see nothing change.',
+);
