@@ -37,7 +37,7 @@ function describeValue(value: unknown): string {
 const TYPE_WORDS: Record<string, { noun: string; fix: string }> = {
   object: { noun: 'a mapping', fix: 'write a mapping of names to values' },
   array: { noun: 'a list', fix: 'write a list, e.g. [SMS, VOICE]' },
-  string: { noun: 'a string', fix: 'write a string' },
+  string: { noun: 'a string', fix: 'write a string (quote it if it looks like a number)' },
   boolean: { noun: 'true or false', fix: 'write true or false' },
   integer: { noun: 'a whole number', fix: 'write a whole number' },
   number: { noun: 'a number', fix: 'write a number' },

@@ -103,6 +103,14 @@ export function checkInventoryRules(document: unknown, options: RuleOptions): Ru
   const listNames = new Map<string, string>();
   for (const [key, list] of Object.entries(lists)) {
     const name = typeof list.name === 'string' ? list.name : key;
+    if (name === 'Default') {
+      problems.push({
+        path: ['optOutLists', key, ...(typeof list.name === 'string' ? ['name'] : [])],
+        atKey: typeof list.name !== 'string',
+        message: `optOutLists.${key}: Default is every account’s built-in opt-out list`,
+        fix: 'choose another name; numbers without optOutList use Default already',
+      });
+    }
     const other = listNames.get(name);
     if (other !== undefined) {
       problems.push({

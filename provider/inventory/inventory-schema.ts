@@ -85,5 +85,6 @@ export const inventorySchema = z
       'Phone numbers, voice connectors, voice connector groups and opt-out lists of one environment.',
   });
 
-export type Inventory = z.infer<typeof inventorySchema>;
+/** An inventory as written (defaults not applied: the provider applies them). */
+export type Inventory = z.input<typeof inventorySchema>;
 export type InventoryPhoneNumber = NonNullable<Inventory['phoneNumbers']>[string];
