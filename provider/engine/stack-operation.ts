@@ -6,6 +6,7 @@ import * as automation from '@pulumi/pulumi/automation';
 import { parse as parseYaml } from 'yaml';
 import { engineEnvironment, locateEngine } from './engine-location';
 import { PREVIOUS_OUTPUTS_ENV } from './previous-outputs';
+import { defaultMain, registerTypeScript } from './typescript-programs';
 
 /** One engine operation on one stack of a Pulumi project directory. */
 export interface StackOperationRequest {
@@ -83,7 +84,8 @@ function readProject(projectDir: string): ProjectFile {
  * becomes the outputs.
  */
 function programFor(projectDir: string, project: ProjectFile): automation.PulumiFn {
-  const mainPath = resolve(projectDir, project.main ?? 'index.js');
+  const mainPath = resolve(projectDir, project.main ?? defaultMain(projectDir));
+  if (mainPath.endsWith('.ts')) registerTypeScript();
   return async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(mainPath) as unknown;

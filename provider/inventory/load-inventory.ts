@@ -26,6 +26,11 @@ export interface LoadOptions {
   numberQuota?: number;
   /** Names of numbers that had deletion protection in the last deployment. */
   previouslyProtected?: readonly string[];
+  /**
+   * Per-stack counts (stack config `numberplane:counts`), so that stacks share one
+   * inventory shape: `{ agents: 2 }` sets phoneNumbers.agents.count.
+   */
+  counts?: Record<string, unknown>;
 }
 
 export interface LoadedInventory {
@@ -130,6 +135,19 @@ export function parseInventory(
   }
   const data = document.toJS() ?? {};
   const problems: InventoryProblem[] = [];
+  const numbers = (data as { phoneNumbers?: Record<string, Record<string, unknown>> }).phoneNumbers;
+  for (const [key, count] of Object.entries(options.counts ?? {})) {
+    const entry = numbers?.[key];
+    if (entry && typeof entry === 'object') {
+      entry.count = count;
+      continue;
+    }
+    problems.push({
+      ...at(offsetOf(document, ['phoneNumbers'], true)),
+      message: `numberplane:counts: "${key}" is not a key under phoneNumbers`,
+      fix: `use one of ${Object.keys(numbers ?? {}).join(', ') || '(none declared)'}, or remove it from the stack config`,
+    });
+  }
   const seen = new Set<string>();
   for (const error of validate(data)) {
     // ajv reports a bad key twice (propertyNames and the pattern inside it): keep one.

@@ -78,17 +78,20 @@ export function declareInventory(inventory: Inventory): InventoryOutputs {
 
 /**
  * The root project's program: reads the inventory named by stack config
- * `numberplane:inventory` (relative to the project directory), checks all of it before
- * declaring anything, and declares it.
+ * `numberplane:inventory` (relative to the project directory), with per-stack counts from
+ * `numberplane:counts` and the quota from `numberplane:numberQuota`, checks all of it
+ * before declaring anything, and declares it.
  */
 export default function inventoryProgram(): InventoryOutputs {
   const config = new pulumi.Config('numberplane');
   const file = config.require('inventory');
   const quota = config.getNumber('numberQuota');
+  const counts = config.getObject<Record<string, unknown>>('counts');
   const loaded = loadInventory(
     resolve(file),
     {
       ...(quota !== undefined ? { numberQuota: quota } : {}),
+      ...(counts !== undefined ? { counts } : {}),
       previouslyProtected: previouslyProtected(),
     },
     file,

@@ -38,13 +38,13 @@ export interface SimulatorStack {
 
 export async function startSimulatorStack(
   project: string,
-  options: { apiKey?: string } = {},
+  options: { apiKey?: string; stackName?: string } = {},
 ): Promise<SimulatorStack> {
   const dir = mkdtempSync(join(tmpdir(), 'numberplane-engine-sim-'));
   const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
   const app: FastifyInstance = buildApp({ simulator });
   const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
-  const stack = createThrowawayStack(project);
+  const stack = createThrowawayStack(project, { stackName: options.stackName });
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const account = apiKey === DEFAULT_API_KEY ? 'default' : 'tenant';
   if (account === 'tenant') {

@@ -35,13 +35,16 @@ export interface ThrowawayStack {
  * The project is copied into a temp dir whose node_modules links to the repo's, so the
  * engine, the program and the dynamic-provider plugin resolve packages as a user's would.
  */
-export function createThrowawayStack(projectDir: string): ThrowawayStack {
+export function createThrowawayStack(
+  projectDir: string,
+  options: { stackName?: string } = {},
+): ThrowawayStack {
   const root = findPackageRoot();
   const base = mkdtempSync(join(tmpdir(), 'numberplane-stack-'));
   const copy = join(base, 'project');
   cpSync(resolve(root, projectDir), copy, { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  const stackName = `t${randomBytes(4).toString('hex')}`;
+  const stackName = options.stackName ?? `t${randomBytes(4).toString('hex')}`;
   const common = {
     projectDir: copy,
     stackName,

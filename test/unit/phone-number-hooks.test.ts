@@ -292,6 +292,21 @@ describe('PhoneNumber hooks', () => {
       });
     });
 
+    it('moves a number to the Default list before releasing, so its own list can be deleted', async () => {
+      await backend.client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });
+      const made = await hooks.create(await checked({ ...declared, optOutListName: 'marketing' }));
+      await hooks.remove(made.id);
+      expect(await backend.client.call('DescribePhoneNumber', { id: made.id })).toMatchObject({
+        status: 'DELETION_QUEUED',
+        optOutListName: 'Default',
+      });
+      await expect(
+        backend.client.call('DeleteOptOutList', { id: 'marketing' }),
+      ).resolves.toMatchObject({
+        optOutListName: 'marketing',
+      });
+    });
+
     it('unassigns before releasing, and treats an already released or vanished number as deleted', async () => {
       const connector = await backend.client.call('CreateVoiceConnector', {
         body: { name: 'east', awsRegion: 'us-east-1' },

@@ -259,8 +259,13 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       body: { ...request, clientToken: clientToken(inputs.resourceKey, 'PhoneNumber', request) },
     });
     if (number.status === 'DELETION_QUEUED') {
-      // The same resource asked for this number before and released it: take it back.
-      number = await call('RestorePhoneNumber', { id: number.phoneNumberId });
+      // The same resource asked for this number before and released it: take it back, with
+      // the settings declared now (release let go of its assignment and opt-out list).
+      await call('RestorePhoneNumber', { id: number.phoneNumberId });
+      number = await call('UpdatePhoneNumber', {
+        id: number.phoneNumberId,
+        body: settings(inputs),
+      });
     }
   }
   number = await settleClaim(number, inputs);
@@ -306,10 +311,16 @@ export async function remove(id: string): Promise<void> {
       `phone number ${number.phoneNumber} (${id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
     );
   }
-  if (number.voiceConnectorId || number.voiceConnectorGroupId) {
+  // Let go of what the number holds: its assignment (the backend refuses to release an
+  // assigned number) and its opt-out list (a list used by a queued number cannot be deleted).
+  if (
+    number.voiceConnectorId ||
+    number.voiceConnectorGroupId ||
+    number.optOutListName !== 'Default'
+  ) {
     await call('UpdatePhoneNumber', {
       id,
-      body: { voiceConnectorId: null, voiceConnectorGroupId: null },
+      body: { voiceConnectorId: null, voiceConnectorGroupId: null, optOutListName: 'Default' },
     });
   }
   try {
