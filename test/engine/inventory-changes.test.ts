@@ -89,7 +89,10 @@ describe('changing an inventory', () => {
   });
 
   it('refuses to drop a protected number from the file, and keeps it', async () => {
-    const without = inventory(2).replace(/  support:[\s\S]*?deletionProtectionEnabled: true\n/, '');
+    const without = inventory(2).replace(
+      / {2}support:[\s\S]*?deletionProtectionEnabled: true\n/,
+      '',
+    );
     const preview = await env.preview(without);
     expect(preview.ok).toBe(false);
     expect(preview.error).toContain(
