@@ -15,6 +15,8 @@ export interface StackOperationRequest {
   readonly stackName: string;
   /** Directory of the local file state backend (`file://` URL is derived from it). */
   readonly stateDir: string;
+  /** A state backend URL instead of `stateDir` (e.g. `PULUMI_BACKEND_URL`). */
+  readonly backendUrl?: string;
   /** PULUMI_HOME for this run: plugins, credentials and workspace files stay in it. */
   readonly pulumiHome: string;
   /** Passphrase of the stack's passphrase secrets provider. */
@@ -61,6 +63,16 @@ export interface StackStep {
   readonly detailedDiff: Record<string, string>;
   /** For refresh-driven steps: properties whose old and new values differ. */
   readonly keys: string[];
+  /** Each changed input: its value before (state) and after (program, or live for refresh). */
+  readonly propertyChanges: Record<string, { readonly old: unknown; readonly new: unknown }>;
+}
+
+/** What a caller in the same process can add: cancellation and live progress. */
+export interface StackOperationControls {
+  /** Aborting sends the engine SIGINT: it stops cleanly and leaves the stack usable. */
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: automation.EngineEvent) => void;
+  readonly onOutput?: (text: string) => void;
 }
 
 const execFileAsync = promisify(execFile);
@@ -112,13 +124,14 @@ function programFor(projectDir: string, project: ProjectFile): automation.Pulumi
  */
 export async function runStackOperation(
   request: StackOperationRequest,
+  controls: StackOperationControls = {},
 ): Promise<StackOperationResult> {
   const location = locateEngine();
   const project = readProject(request.projectDir);
   const envVars: Record<string, string> = {
     ...engineEnvironment(location),
     ...(request.env ?? {}),
-    PULUMI_BACKEND_URL: `file://${resolve(request.stateDir)}`,
+    PULUMI_BACKEND_URL: request.backendUrl ?? `file://${resolve(request.stateDir)}`,
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),
   };
@@ -145,17 +158,23 @@ export async function runStackOperation(
   const logs: string[] = [];
   const onOutput = (line: string): void => {
     logs.push(line);
+    controls.onOutput?.(line);
   };
+  const signal = controls.signal;
   const steps: StackStep[] = [];
   const diagnostics: string[] = [];
   const onEvent = (event: automation.EngineEvent): void => {
+    controls.onEvent?.(event);
     const diagnostic = event.diagnosticEvent;
     if (diagnostic?.severity === 'error' && !diagnostic.ephemeral) {
       const resource = diagnostic.urn ? `${diagnostic.urn.split('::').pop()}: ` : '';
       diagnostics.push(`${resource}${diagnostic.message.trim()}`);
     }
-    const metadata = event.resourcePreEvent?.metadata;
+    // A refresh step knows what it read only when it finishes: take it from the outputs event.
+    const refreshed = event.resOutputsEvent?.metadata;
+    const metadata = refreshed?.op === 'refresh' ? refreshed : event.resourcePreEvent?.metadata;
     if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
+    if (metadata.op === 'refresh' && metadata !== refreshed) return;
     // The default provider "updates" whenever stack config changes; that is not a change to report.
     if (metadata.type.startsWith('pulumi:providers:')) return;
     steps.push({
@@ -169,6 +188,7 @@ export async function runStackOperation(
         Object.entries(metadata.detailedDiff ?? {}).map(([path, diff]) => [path, diff.diffKind]),
       ),
       keys: metadata.keys ?? [],
+      propertyChanges: propertyChanges(metadata.old?.inputs, metadata.new?.inputs),
     });
   };
   try {
@@ -177,6 +197,7 @@ export async function runStackOperation(
         const result = await stack.up({
           onOutput,
           onEvent,
+          signal,
           refresh: request.refresh,
           expectNoChanges: request.expectNoChanges,
         });
@@ -193,6 +214,7 @@ export async function runStackOperation(
         const result = await stack.preview({
           onOutput,
           onEvent,
+          signal,
           refresh: request.refresh,
           expectNoChanges: request.expectNoChanges,
         });
@@ -208,6 +230,7 @@ export async function runStackOperation(
         const result = await stack.refresh({
           onOutput,
           onEvent,
+          signal,
           previewOnly: request.previewOnly,
           expectNoChanges: request.expectNoChanges,
         });
@@ -219,7 +242,7 @@ export async function runStackOperation(
         };
       }
       case 'destroy': {
-        const result = await stack.destroy({ onOutput, onEvent, remove: request.remove });
+        const result = await stack.destroy({ onOutput, onEvent, signal, remove: request.remove });
         return {
           ok: true,
           cliVersion,
@@ -253,6 +276,17 @@ export async function runStackOperation(
       stdout: logs.join(''),
     };
   }
+}
+
+function propertyChanges(
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown> | undefined,
+): StackStep['propertyChanges'] {
+  const changes: Record<string, { old: unknown; new: unknown }> = {};
+  for (const key of changedInputs(olds, news)) {
+    changes[key] = { old: olds?.[key], new: news?.[key] };
+  }
+  return changes;
 }
 
 /** Input keys whose values differ (dynamic providers report no per-property diffs). */

@@ -5,6 +5,7 @@ import {
   voiceConnectorGroupInputs,
   voiceConnectorInputs,
 } from '../resources/input-schemas';
+import { ciResultSchema } from '../ci/ci-result';
 import { inventorySchema } from './inventory-schema';
 
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -13,6 +14,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'voice-connector.schema.json': voiceConnectorInputs,
   'voice-connector-group.schema.json': voiceConnectorGroupInputs,
   'opt-out-list.schema.json': optOutListInputs,
+  'ci-result.schema.json': ciResultSchema,
 };
 
 export const SCHEMA_BASE_ID = 'https://numberplane.dev/schema/';

@@ -7,6 +7,7 @@ import { Simulator } from '../service/simulator';
 import { pathOfFileEndpoint } from '../../client/embedded-client';
 import { connectionSettings, DEFAULT_ENDPOINT, openClient } from './client-options';
 import { COMMANDS, type Command, type Flags } from './commands';
+import { CI_OPTIONS, CI_USAGE, isCiCommand, runCiCommand } from '../../ci/ci-command';
 import { json } from './output';
 
 const GLOBAL_FLAGS = {
@@ -31,6 +32,7 @@ function help(): string {
     'usage: numberplane COMMAND [ARGS] [--json] [--endpoint file:PATH|http://HOST:PORT]',
     '',
     '  serve [--port 4580] [--host 127.0.0.1] [--db PATH]   run the HTTP simulator',
+    ...CI_USAGE.map((usage) => `  ${usage}`),
     ...COMMANDS.map((command) => `  ${command.usage}\n      ${command.summary}`),
     '',
     `Endpoint: --endpoint, else NUMBERPLANE_ENDPOINT, else ${DEFAULT_ENDPOINT}.`,
@@ -83,6 +85,7 @@ function wordsOf(argv: string[]): string[] {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {
     ...GLOBAL_FLAGS,
     ...SERVE_FLAGS,
+    ...CI_OPTIONS,
   };
   for (const command of COMMANDS) Object.assign(options, command.flags ?? {});
   return parseArgs({ args: argv, options, allowPositionals: true, strict: false }).positionals;
@@ -93,6 +96,14 @@ export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || words[0] === 'help' || (words.length === 0 && argv.includes('--help'))) {
     process.stdout.write(help());
     return 0;
+  }
+  if (isCiCommand(words[0])) {
+    const index = argv.indexOf(words[0]);
+    return runCiCommand(words[0], [...argv.slice(0, index), ...argv.slice(index + 1)], {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    });
   }
   if (words[0] === 'serve') {
     await serve(argv.filter((arg) => arg !== 'serve'));

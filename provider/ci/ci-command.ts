@@ -1,0 +1,333 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EngineEvent } from '@pulumi/pulumi/automation';
+import { validation } from '../simulator/domain/errors';
+import {
+  runStackOperation,
+  type StackOperationRequest,
+  type StackOperationResult,
+  type StackStep,
+} from '../engine/stack-operation';
+import { loadInventory } from '../inventory/load-inventory';
+import { formatProblem } from '../inventory/inventory-problems';
+import type { CiDrift, CiResult } from './ci-result';
+import { describeChanges, markdownSummary } from './ci-summary';
+import { acquireStackLock } from './stack-lock';
+
+export const CI_COMMANDS = ['preview', 'up', 'destroy', 'drift'] as const;
+export type CiCommand = (typeof CI_COMMANDS)[number];
+
+export interface CiIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export const CI_OPTIONS = {
+  stack: { type: 'string' },
+  inventory: { type: 'string' },
+  cwd: { type: 'string' },
+  'state-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  summary: { type: 'string' },
+  'detailed-exitcode': { type: 'boolean' },
+  remove: { type: 'boolean' },
+  refresh: { type: 'boolean' },
+} as const;
+
+export const CI_USAGE = [
+  'preview --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--detailed-exitcode] [--json] [--summary FILE]',
+  'up --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--json] [--summary FILE]',
+  'destroy --stack NAME [--cwd DIR] [--remove] [--json] [--summary FILE]',
+  'drift --stack NAME [--inventory FILE] [--cwd DIR] [--detailed-exitcode] [--json] [--summary FILE]',
+];
+
+const name = (urn: string): string => urn.split('::').pop() ?? urn;
+
+function stepsOf(steps: readonly StackStep[] | undefined): CiResult['steps'] {
+  return (steps ?? [])
+    .filter((step) => step.op !== 'refresh' && step.op !== 'read')
+    .map((step) => ({
+      op: step.op,
+      resource: name(step.urn),
+      type: step.type,
+      urn: step.urn,
+      properties: step.diffs.filter((key) => key !== 'resourceKey'),
+    }));
+}
+
+/** Refresh steps that found the backend different from the state: declared against live. */
+export function driftOf(steps: readonly StackStep[] | undefined): CiDrift[] {
+  return (steps ?? [])
+    .filter((step) => step.op === 'refresh' || step.op === 'read')
+    .flatMap((step): CiDrift[] => {
+      const changes = Object.entries(step.propertyChanges);
+      const gone = changes.length > 0 && changes.every(([, change]) => change.new === undefined);
+      if (changes.length === 0) return [];
+      return [
+        {
+          resource: name(step.urn),
+          type: step.type,
+          urn: step.urn,
+          status: gone ? 'deleted' : 'changed',
+          properties: gone
+            ? []
+            : changes.map(([property, change]) => ({
+                name: property,
+                declared: change.old,
+                live: change.new,
+              })),
+        },
+      ];
+    });
+}
+
+const PROTECTED_NUMBER = /phone number (\S+) \((phone-[0-9a-f]+)\) has deletion protection enabled/;
+
+/** Progress: the engine's own display on a terminal, one plain line per finished step otherwise. */
+function progress(io: CiIo, json: boolean) {
+  const tty = io.stderr.isTTY === true && !json;
+  return {
+    onOutput: tty ? (text: string) => io.stderr.write(text) : undefined,
+    onEvent: (event: EngineEvent) => {
+      if (tty) return;
+      const done = event.resOutputsEvent?.metadata;
+      if (done && done.op !== 'same' && !done.type.startsWith('pulumi:')) {
+        io.stderr.write(`${done.op} ${done.type.split(':').pop()} ${name(done.urn)}\n`);
+      }
+      const failed = event.resOpFailedEvent?.metadata;
+      if (failed) io.stderr.write(`failed ${failed.op} ${name(failed.urn)}\n`);
+    },
+  };
+}
+
+interface Parsed {
+  command: CiCommand;
+  stack: string;
+  projectDir: string;
+  inventory?: string;
+  json: boolean;
+  summary?: string;
+  detailed: boolean;
+  remove: boolean;
+  refresh: boolean;
+  stateDir: string;
+}
+
+function parse(command: CiCommand, args: string[], env: NodeJS.ProcessEnv): Parsed {
+  const { values } = parseArgs({
+    args,
+    options: CI_OPTIONS,
+    allowPositionals: false,
+    strict: true,
+  });
+  if (!values.stack)
+    throw validation(`${command} needs --stack NAME; the stack is created on first use`);
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(values.stack)) {
+    throw validation(
+      `--stack "${values.stack}" is not a stack name; use letters, digits, . _ - (e.g. pr-42)`,
+    );
+  }
+  if (values['detailed-exitcode'] && command !== 'preview' && command !== 'drift') {
+    throw validation(`--detailed-exitcode is for preview and drift, not ${command}`);
+  }
+  if (values.remove && command !== 'destroy')
+    throw validation(`--remove is for destroy, not ${command}`);
+  const projectDir = resolve(values.cwd ?? '.');
+  if (!existsSync(join(projectDir, 'Pulumi.yaml'))) {
+    throw validation(
+      `no Pulumi.yaml in ${projectDir}; run from the project directory or pass --cwd DIR`,
+    );
+  }
+  if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) {
+    throw validation(
+      'set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE): it encrypts the stack’s secrets',
+    );
+  }
+  return {
+    command,
+    stack: values.stack,
+    projectDir,
+    ...(values.inventory ? { inventory: values.inventory } : {}),
+    json: values.json ?? false,
+    ...(values.summary ? { summary: resolve(values.summary) } : {}),
+    detailed: values['detailed-exitcode'] ?? false,
+    remove: values.remove ?? false,
+    refresh: values.refresh ?? false,
+    stateDir: resolve(projectDir, values['state-dir'] ?? join('.numberplane', 'state')),
+  };
+}
+
+function passphrase(env: NodeJS.ProcessEnv): string {
+  if (env.PULUMI_CONFIG_PASSPHRASE) return env.PULUMI_CONFIG_PASSPHRASE;
+  return readFileSync(env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '', 'utf8').trim();
+}
+
+function finish(parsed: Parsed, result: CiResult, io: CiIo): number {
+  if (parsed.summary) writeFileSync(parsed.summary, markdownSummary(result));
+  if (parsed.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else if (!result.ok) {
+    io.stderr.write(
+      `numberplane: ${parsed.command} of stack ${parsed.stack} failed:\n${result.error ?? ''}\n`,
+    );
+  } else {
+    io.stdout.write(humanReport(result));
+  }
+  return result.exitCode;
+}
+
+function humanReport(result: CiResult): string {
+  const lines: string[] = [];
+  if (result.command === 'drift') {
+    lines.push(
+      result.drift.length === 0
+        ? `stack ${result.stack}: no drift`
+        : `stack ${result.stack}: drift in ${result.drift.length} resource(s)`,
+    );
+    for (const item of result.drift) {
+      if (item.status === 'deleted') lines.push(`  ${item.resource}: gone from the backend`);
+      for (const property of item.properties) {
+        lines.push(
+          `  ${item.resource}.${property.name}: declared ${JSON.stringify(property.declared)}, live ${JSON.stringify(property.live)}`,
+        );
+      }
+    }
+  } else {
+    lines.push(
+      `stack ${result.stack}: ${describeChanges(result.changes, result.command !== 'preview')}`,
+    );
+    for (const step of result.steps) {
+      lines.push(
+        `  ${step.op} ${step.resource}${step.properties.length > 0 ? ` (${step.properties.join(', ')})` : ''}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `numberplane preview|up|destroy|drift`; returns the exit code. */
+export async function runCiCommand(command: CiCommand, args: string[], io: CiIo): Promise<number> {
+  const parsed = parse(command, args, io.env);
+  const base: CiResult = {
+    version: 1,
+    command,
+    stack: parsed.stack,
+    ok: false,
+    exitCode: 1,
+    changes: {},
+    steps: [],
+    drift: [],
+    blockedByProtection: [],
+  };
+  if (parsed.inventory) {
+    const loaded = loadInventory(
+      resolve(parsed.projectDir, parsed.inventory),
+      {},
+      parsed.inventory,
+    );
+    if (!loaded.inventory) {
+      return finish(parsed, { ...base, error: loaded.problems.map(formatProblem).join('\n') }, io);
+    }
+  }
+  const backendUrl = io.env.PULUMI_BACKEND_URL;
+  if (!backendUrl) mkdirSync(parsed.stateDir, { recursive: true });
+  const pulumiHome = io.env.PULUMI_HOME ?? join(parsed.projectDir, '.numberplane', 'pulumi-home');
+  mkdirSync(pulumiHome, { recursive: true });
+  const release = backendUrl ? () => undefined : acquireStackLock(parsed.stateDir, parsed.stack);
+
+  const abort = new AbortController();
+  const cancel = (): void => {
+    if (abort.signal.aborted) return;
+    io.stderr.write(
+      'numberplane: cancelling; the engine finishes what is in flight and saves the state\n',
+    );
+    abort.abort();
+  };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
+  const diagnostics: { resource: string; message: string }[] = [];
+  const shown = progress(io, parsed.json);
+  try {
+    const request: StackOperationRequest = {
+      projectDir: parsed.projectDir,
+      stackName: parsed.stack,
+      stateDir: parsed.stateDir,
+      ...(backendUrl ? { backendUrl } : {}),
+      pulumiHome,
+      passphrase: passphrase(io.env),
+      operation: command === 'drift' ? 'preview' : command,
+      refresh: command === 'drift' || parsed.refresh,
+      remove: parsed.remove,
+      ...(parsed.inventory
+        ? { config: { 'numberplane:inventory': { value: parsed.inventory } } }
+        : {}),
+    };
+    const result: StackOperationResult = await runStackOperation(request, {
+      signal: abort.signal,
+      ...(shown.onOutput ? { onOutput: shown.onOutput } : {}),
+      onEvent: (event) => {
+        shown.onEvent(event);
+        const diagnostic = event.diagnosticEvent;
+        if (diagnostic?.severity === 'error' && diagnostic.urn) {
+          diagnostics.push({ resource: name(diagnostic.urn), message: diagnostic.message.trim() });
+        }
+      },
+    });
+    const steps = stepsOf(result.steps);
+    const drift = command === 'drift' ? driftOf(result.steps) : [];
+    const blockedByProtection = diagnostics.flatMap(({ resource, message }) => {
+      const match = PROTECTED_NUMBER.exec(message);
+      if (match)
+        return [{ resource, phoneNumber: match[1], phoneNumberId: match[2], reason: message }];
+      return /is protected|protected resource/i.test(message)
+        ? [{ resource, reason: message }]
+        : [];
+    });
+    const cancelled = abort.signal.aborted;
+    const changed = command === 'drift' ? drift.length > 0 : steps.length > 0;
+    const exitCode: CiResult['exitCode'] = cancelled
+      ? 130
+      : !result.ok
+        ? 1
+        : parsed.detailed && changed
+          ? 2
+          : 0;
+    return finish(
+      parsed,
+      {
+        ...base,
+        ok: result.ok && !cancelled,
+        exitCode,
+        changes: result.changes ?? {},
+        steps,
+        drift,
+        blockedByProtection,
+        ...(command === 'up' && result.outputs ? { outputs: result.outputs } : {}),
+        ...(cancelled ? { error: 'cancelled; the stack is usable: run the command again' } : {}),
+        ...(!result.ok && !cancelled
+          ? { error: explainFailure(result.error ?? 'failed', parsed.stack) }
+          : {}),
+        ...(result.cliVersion ? { cliVersion: result.cliVersion } : {}),
+      },
+      io,
+    );
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+    release();
+  }
+}
+
+/** The engine's lock message, said for people. */
+function explainFailure(error: string, stack: string): string {
+  if (/currently locked/.test(error)) {
+    return `stack ${stack} is in use by another run (the engine holds its lock); wait for it to finish. If no run is going on, remove the lock with: pulumi cancel --stack ${stack}\n${error}`;
+  }
+  return error;
+}
+
+export function isCiCommand(word: string | undefined): word is CiCommand {
+  return (CI_COMMANDS as readonly string[]).includes(word ?? '');
+}
