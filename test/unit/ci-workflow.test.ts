@@ -20,9 +20,9 @@ describe('examples/ci/numberplane.yml', () => {
   });
 
   it('calls only numberplane commands and flags that exist', () => {
-    const calls = [...workflow.matchAll(/npx numberplane ([^\n]*(?:\\\n[^\n]*)*)/g)].map((m) =>
+    const joined = workflow.replace(/\\\n\s*/g, ' ');
+    const calls = [...joined.matchAll(/npx numberplane ([^\n]*)/g)].map((m) =>
       (m[1] ?? '')
-        .replace(/\\\n\s*/g, ' ')
         .replace(/>.*$/, '')
         .replace(/\$\{\{[^}]*\}\}/g, 'EXPR')
         .trim(),
