@@ -26,6 +26,7 @@ export default tseslint.config(
         __dirname: 'readonly',
         console: 'readonly',
         fetch: 'readonly',
+        Buffer: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
