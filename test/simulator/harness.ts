@@ -28,63 +28,59 @@ interface Transport {
   start(): Promise<SimulatorHarness>;
 }
 
-const embedded: Transport = {
-  name: 'embedded',
-  async start() {
-    const dir = mkdtempSync(join(tmpdir(), 'numberplane-sim-'));
-    const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
-    const clientWith = (keys: { apiKey?: string; adminKey?: string }): SimulatorClient =>
-      new EmbeddedClient(simulator, keys, false);
-    const client = clientWith({ apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY });
-    // Time moves only when a test advances it.
-    await client.admin('ChangeClock', { body: { action: 'freeze' } });
-    return {
-      transport: 'embedded',
-      client,
-      clientWith,
-      async newAccount(name, numberQuota) {
-        const made = await client.admin('CreateAccount', {
-          body: numberQuota === undefined ? { name } : { name, numberQuota },
-        });
-        return clientWith({ apiKey: made.apiKey, adminKey: DEFAULT_ADMIN_KEY });
-      },
-      async close() {
-        simulator.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+type Keys = { apiKey?: string; adminKey?: string };
 
-const http: Transport = {
-  name: 'http',
-  async start() {
-    const dir = mkdtempSync(join(tmpdir(), 'numberplane-sim-'));
-    const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
-    const app = buildApp({ simulator });
-    const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
-    const clientWith = (keys: { apiKey?: string; adminKey?: string }): SimulatorClient =>
-      new HttpClient({ endpoint, ...keys });
-    const client = clientWith({ apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY });
-    await client.admin('ChangeClock', { body: { action: 'freeze' } });
-    return {
-      transport: 'http',
-      client,
-      clientWith,
-      async newAccount(name, numberQuota) {
-        const made = await client.admin('CreateAccount', {
-          body: numberQuota === undefined ? { name } : { name, numberQuota },
-        });
-        return clientWith({ apiKey: made.apiKey, adminKey: DEFAULT_ADMIN_KEY });
-      },
-      async close() {
-        await app.close();
-        simulator.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+/**
+ * A fresh store in a temp dir, reached through `connect` (which returns the client factory
+ * and how to stop serving); the clock is frozen so time moves only when a test advances it.
+ */
+function transport(
+  name: string,
+  connect: (
+    simulator: Simulator,
+  ) => Promise<{ clientWith(keys: Keys): SimulatorClient; stop(): Promise<void> }>,
+): Transport {
+  return {
+    name,
+    async start() {
+      const dir = mkdtempSync(join(tmpdir(), 'numberplane-sim-'));
+      const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
+      const { clientWith, stop } = await connect(simulator);
+      const client = clientWith({ apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY });
+      await client.admin('ChangeClock', { body: { action: 'freeze' } });
+      return {
+        transport: name,
+        client,
+        clientWith,
+        async newAccount(accountName, numberQuota) {
+          const made = await client.admin('CreateAccount', {
+            body:
+              numberQuota === undefined
+                ? { name: accountName }
+                : { name: accountName, numberQuota },
+          });
+          return clientWith({ apiKey: made.apiKey, adminKey: DEFAULT_ADMIN_KEY });
+        },
+        async close() {
+          await stop();
+          simulator.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+const embedded = transport('embedded', async (simulator) => ({
+  clientWith: (keys) => new EmbeddedClient(simulator, keys, false),
+  stop: async () => undefined,
+}));
+
+const http = transport('http', async (simulator) => {
+  const app = buildApp({ simulator });
+  const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { clientWith: (keys) => new HttpClient({ endpoint, ...keys }), stop: () => app.close() };
+});
 
 /** Every way the simulator runs; the contract suite runs once per transport. */
 export const TRANSPORTS: Transport[] = [embedded, http];

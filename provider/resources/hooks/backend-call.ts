@@ -6,6 +6,7 @@ import type {
   OperationInput,
 } from '../../simulator/service/operations';
 import { backend } from './connection';
+import type { Props } from './property-diff';
 import { withRetry } from './retry';
 
 /** Calls the backend, retrying transient failures with capped, jittered backoff. */
@@ -29,6 +30,28 @@ export async function readOrGone<T>(work: () => Promise<T>): Promise<T | undefin
     throw error;
   }
 }
+
+/** Deletes an object; one that is already gone counts as deleted. */
+export async function deleteOrGone(
+  operation: 'DeleteVoiceConnector' | 'DeleteVoiceConnectorGroup' | 'DeleteOptOutList',
+  id: string,
+): Promise<void> {
+  try {
+    await call(operation, { id });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+/** What every resource keeps in state beside the backend's view: adoption and its key. */
+export const carried = (props: Props): Props => ({
+  adoptExistingId: props.adoptExistingId,
+  resourceKey: props.resourceKey,
+});
+
+/** Tags as state keeps them: none rather than an empty map. */
+export const tagsOrNone = (tags: Record<string, string>): Record<string, string> | undefined =>
+  Object.keys(tags).length > 0 ? tags : undefined;
 
 /**
  * The create's idempotency key: stable for one resource (project, stack, name) and one

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optOutListInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
-import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import { call, carried, clientToken, deleteOrGone, readOrGone, tagsOrNone } from './backend-call';
 import {
   compact,
   diffProperties,
@@ -36,7 +36,7 @@ function outputs(list: OptOutList, inputs: Props): Props {
   return compact({
     ...inputs,
     name: list.optOutListName,
-    tags: Object.keys(list.tags).length > 0 ? list.tags : inputs.tags,
+    tags: tagsOrNone(list.tags) ?? inputs.tags,
     optOutListName: list.optOutListName,
     arn: list.arn,
     optedOutCount: list.optedOutCount,
@@ -69,17 +69,12 @@ export async function read(
     props: outputs(list, props),
     inputs: compact({
       name: list.optOutListName,
-      tags: Object.keys(list.tags).length > 0 ? list.tags : undefined,
-      adoptExistingId: props.adoptExistingId,
-      resourceKey: props.resourceKey,
+      tags: tagsOrNone(list.tags),
+      ...carried(props),
     }),
   };
 }
 
 export async function remove(id: string): Promise<void> {
-  try {
-    await call('DeleteOptOutList', { id });
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
+  await deleteOrGone('DeleteOptOutList', id);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
 import type { PhoneNumber } from '../../simulator/domain/types';
 import { SimulatorError } from '../../simulator/domain/errors';
-import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import { call, carried, clientToken, isNotFound, readOrGone, tagsOrNone } from './backend-call';
 import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
 import {
   compact,
@@ -140,7 +140,7 @@ function outputs(number: PhoneNumber, inputs: Props, fromState = false): Props {
     registrationId: number.registrationId,
     voiceConnectorId: number.voiceConnectorId,
     voiceConnectorGroupId: number.voiceConnectorGroupId,
-    tags: Object.keys(number.tags).length > 0 ? number.tags : undefined,
+    tags: tagsOrNone(number.tags),
     phoneNumberId: number.phoneNumberId,
     phoneNumber: number.phoneNumber,
     arn: number.arn,
@@ -287,10 +287,11 @@ export async function read(
     if (spec.computedWhenAbsent && props.requestedAreaCode === undefined) continue;
     inputs[spec.name] = outs[spec.name];
   }
-  inputs.waitForActive = props.waitForActive;
-  inputs.adoptExistingId = props.adoptExistingId;
-  inputs.resourceKey = props.resourceKey;
-  return { id, props: outs, inputs: compact(inputs) };
+  return {
+    id,
+    props: outs,
+    inputs: compact({ ...inputs, waitForActive: props.waitForActive, ...carried(props) }),
+  };
 }
 
 export async function update(id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {

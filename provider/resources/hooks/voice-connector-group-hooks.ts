@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { voiceConnectorGroupInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
-import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import { call, carried, clientToken, deleteOrGone, isNotFound, readOrGone } from './backend-call';
 import {
   compact,
   diffProperties,
@@ -123,8 +123,7 @@ export async function read(
     inputs: compact({
       name: group.name,
       connectors: group.connectors,
-      adoptExistingId: props.adoptExistingId,
-      resourceKey: props.resourceKey,
+      ...carried(props),
     }),
   };
 }
@@ -148,8 +147,9 @@ export async function update(id: string, olds: Props, news: Props): Promise<{ ou
 export async function remove(id: string): Promise<void> {
   try {
     await call('UpdateVoiceConnectorGroup', { id, body: { connectors: [] } });
-    await call('DeleteVoiceConnectorGroup', { id });
   } catch (error) {
-    if (!isNotFound(error)) throw error;
+    if (isNotFound(error)) return;
+    throw error;
   }
+  await deleteOrGone('DeleteVoiceConnectorGroup', id);
 }

@@ -3,7 +3,7 @@ import { voiceConnectorInputs } from '../input-schemas';
 import type { CheckFailure } from './check-inputs';
 import { checkProperties } from './check-inputs';
 import type { VoiceConnector } from '../../simulator/domain/types';
-import { call, clientToken, isNotFound, readOrGone } from './backend-call';
+import { call, carried, clientToken, deleteOrGone, readOrGone, tagsOrNone } from './backend-call';
 import {
   compact,
   diffProperties,
@@ -42,7 +42,7 @@ function outputs(connector: VoiceConnector, inputs: Props): Props {
     name: connector.name,
     awsRegion: connector.awsRegion,
     requireEncryption: connector.requireEncryption,
-    tags: Object.keys(connector.tags).length > 0 ? connector.tags : inputs.tags,
+    tags: tagsOrNone(connector.tags) ?? inputs.tags,
     voiceConnectorId: connector.voiceConnectorId,
     arn: connector.arn,
     outboundHostName: connector.outboundHostName,
@@ -89,9 +89,8 @@ export async function read(
     name: connector.name,
     awsRegion: connector.awsRegion,
     requireEncryption: connector.requireEncryption,
-    tags: Object.keys(connector.tags).length > 0 ? connector.tags : undefined,
-    adoptExistingId: props.adoptExistingId,
-    resourceKey: props.resourceKey,
+    tags: tagsOrNone(connector.tags),
+    ...carried(props),
   });
   return { id, props: outs, inputs };
 }
@@ -102,9 +101,5 @@ export async function update(id: string, _olds: Props, news: Props): Promise<{ o
 }
 
 export async function remove(id: string): Promise<void> {
-  try {
-    await call('DeleteVoiceConnector', { id });
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
+  await deleteOrGone('DeleteVoiceConnector', id);
 }
