@@ -1,41 +1,35 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the engine's provider process loads the hooks by name */
 import type * as pulumi from '@pulumi/pulumi';
+
+/** What a hooks module exports (provider/resources/hooks/*-hooks.ts). */
+interface Hooks {
+  check(olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult>;
+  diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: unknown): Promise<pulumi.dynamic.CreateResult>;
+  read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult>;
+  update(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.UpdateResult>;
+  remove(id: string, props: unknown): Promise<void>;
+}
+
+const CONNECTION = 'numberplane/dist/provider/resources/hooks/connection';
 
 /**
  * A dynamic provider whose methods load their implementation by package name when the
- * engine calls them. Pulumi stores this object's code in every resource's state
- * (`__provider`); it captures only the module name, never a client, a key or zod, and the
- * engine's provider process requires the hooks from the project's node_modules.
+ * engine calls them. Pulumi stores this object's code twice in every resource's state
+ * (`__provider` in inputs and outputs) and rewrites the state file after every step, so it
+ * is kept as small as it can be: one-line methods that capture only the module name, never
+ * a client, a key or zod.
  */
 export function lazyProvider(hooksModule: string): pulumi.dynamic.ResourceProvider {
+  const hooks = (): Hooks => require(hooksModule);
   return {
-    async configure(request) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require('numberplane/dist/provider/resources/hooks/connection').configure(request.config);
-    },
-    async check(olds, news) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).check(olds, news);
-    },
-    async diff(id, olds, news) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).diff(id, olds, news);
-    },
-    async create(inputs) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).create(inputs);
-    },
-    async read(id, props) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).read(id, props);
-    },
-    async update(id, olds, news) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).update(id, olds, news);
-    },
-    async delete(id, props) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(hooksModule).remove(id, props);
-    },
+    configure: async (request) => require(CONNECTION).configure(request.config),
+    check: (olds, news) => hooks().check(olds, news),
+    diff: (id, olds, news) => hooks().diff(id, olds, news),
+    create: (inputs) => hooks().create(inputs),
+    read: (id, props) => hooks().read(id, props),
+    update: (id, olds, news) => hooks().update(id, olds, news),
+    delete: (id, props) => hooks().remove(id, props),
   };
 }
 

@@ -80,7 +80,7 @@ describe('what the stack keeps of the provider and its settings', () => {
       sizes[resource.type.split(':').pop() ?? ''] = Buffer.byteLength(code);
       expect(code).toContain('numberplane/dist/provider/resources/hooks/');
       expect(code).not.toMatch(/better-sqlite3|fastify|ZodType|HttpClient|np_local_default_key/);
-      expect(Buffer.byteLength(code)).toBeLessThan(8_192);
+      expect(Buffer.byteLength(code)).toBeLessThan(3_072);
     }
     process.stdout.write(`__provider bytes per resource: ${JSON.stringify(sizes)}\n`);
   });
