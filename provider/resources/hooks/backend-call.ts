@@ -31,6 +31,13 @@ export async function readOrGone<T>(work: () => Promise<T>): Promise<T | undefin
   }
 }
 
+/** What a hook's read returns: nothing when the object is gone. */
+export interface ReadResult {
+  id?: string;
+  props?: Props;
+  inputs?: Props;
+}
+
 /** Deletes an object; one that is already gone counts as deleted. */
 export async function deleteOrGone(
   operation: 'DeleteVoiceConnector' | 'DeleteVoiceConnectorGroup' | 'DeleteOptOutList',

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { optOutListInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
-import { call, carried, clientToken, deleteOrGone, readOrGone, tagsOrNone } from './backend-call';
+import {
+  type ReadResult,
+  call,
+  carried,
+  clientToken,
+  deleteOrGone,
+  readOrGone,
+  tagsOrNone,
+} from './backend-call';
 import {
   compact,
   diffProperties,
@@ -58,10 +66,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   return { id: made.optOutListName, outs: outputs(made, inputs) };
 }
 
-export async function read(
-  id: string,
-  props: Props,
-): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+export async function read(id: string, props: Props): Promise<ReadResult> {
   const list = await readOrGone(() => call('DescribeOptOutList', { id }));
   if (!list) return {};
   return {

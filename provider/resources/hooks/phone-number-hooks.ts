@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
 import type { PhoneNumber } from '../../simulator/domain/types';
 import { SimulatorError } from '../../simulator/domain/errors';
-import { call, carried, clientToken, isNotFound, readOrGone, tagsOrNone } from './backend-call';
+import {
+  type ReadResult,
+  call,
+  carried,
+  clientToken,
+  isNotFound,
+  readOrGone,
+  tagsOrNone,
+} from './backend-call';
 import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
 import {
   compact,
@@ -274,10 +282,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
 }
 
 /** A released number (in the deletion queue) reads as gone: it is no longer the user's. */
-export async function read(
-  id: string,
-  props: Props,
-): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+export async function read(id: string, props: Props): Promise<ReadResult> {
   const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
   if (!number || number.status === 'DELETION_QUEUED') return {};
   const outs = outputs(number, props, true);

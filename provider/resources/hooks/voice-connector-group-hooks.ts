@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { voiceConnectorGroupInputs } from '../input-schemas';
 import { checkProperties, type CheckFailure } from './check-inputs';
-import { call, carried, clientToken, deleteOrGone, isNotFound, readOrGone } from './backend-call';
+import {
+  type ReadResult,
+  call,
+  carried,
+  clientToken,
+  deleteOrGone,
+  isNotFound,
+  readOrGone,
+} from './backend-call';
 import {
   compact,
   diffProperties,
@@ -111,10 +119,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   return { id: made.voiceConnectorGroupId, outs: outputs(made, inputs) };
 }
 
-export async function read(
-  id: string,
-  props: Props,
-): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+export async function read(id: string, props: Props): Promise<ReadResult> {
   const group = await readOrGone(() => call('GetVoiceConnectorGroup', { id }));
   if (!group) return {};
   return {

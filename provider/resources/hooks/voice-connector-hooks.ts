@@ -3,7 +3,15 @@ import { voiceConnectorInputs } from '../input-schemas';
 import type { CheckFailure } from './check-inputs';
 import { checkProperties } from './check-inputs';
 import type { VoiceConnector } from '../../simulator/domain/types';
-import { call, carried, clientToken, deleteOrGone, readOrGone, tagsOrNone } from './backend-call';
+import {
+  type ReadResult,
+  call,
+  carried,
+  clientToken,
+  deleteOrGone,
+  readOrGone,
+  tagsOrNone,
+} from './backend-call';
 import {
   compact,
   diffProperties,
@@ -78,10 +86,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   return { id: made.voiceConnectorId, outs: outputs(made, inputs) };
 }
 
-export async function read(
-  id: string,
-  props: Props,
-): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+export async function read(id: string, props: Props): Promise<ReadResult> {
   const connector = await readOrGone(() => call('GetVoiceConnector', { id }));
   if (!connector) return {};
   const outs = outputs(connector, props);
