@@ -13,10 +13,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
-  realpathSync,
   renameSync,
-  rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -185,22 +182,5 @@ function ensureEngine() {
   log(`pulumi v${versionOf(join(binDir, 'pulumi'))} (${source}) at ${binDir}`);
 }
 
-/**
- * Pulumi programs in this repo (examples, test projects) load numberplane by package name,
- * as a user's program would, and so does the provider code stored in each resource's
- * state; a link node_modules/numberplane -> the repo root makes that name resolve here.
- */
-function ensureSelfLink() {
-  const link = join(root, 'node_modules', 'numberplane');
-  try {
-    if (realpathSync(link) === root) return;
-    rmSync(link, { recursive: true, force: true });
-  } catch {
-    // missing: create it below
-  }
-  symlinkSync('..', link, 'dir');
-}
-
 ensureNodeModules();
-ensureSelfLink();
 ensureEngine();

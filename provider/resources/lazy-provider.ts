@@ -15,10 +15,14 @@ const CONNECTION = 'numberplane/dist/provider/resources/hooks/connection';
 
 /**
  * A dynamic provider whose methods load their implementation by package name when the
- * engine calls them. Pulumi stores this object's code twice in every resource's state
- * (`__provider` in inputs and outputs) and rewrites the state file after every step, so it
- * is kept as small as it can be: one-line methods that capture only the module name, never
- * a client, a key or zod.
+ * engine calls them. Pulumi stores the provider in every resource's state (`__provider`,
+ * in inputs and outputs) and rewrites the state file after every step, so its size is
+ * paid per resource per step. Each kind's provider is the whole exports of its own module
+ * (`providers/*-provider.ts`): when numberplane is installed under node_modules, Pulumi's
+ * closure serializer then stores it as a one-line `require("numberplane/dist/…")`
+ * (310 bytes). Anywhere else (a symlinked checkout) it stores this object's code, which is
+ * why the methods stay one-liners capturing only the module name, never a client, a key
+ * or zod (2.3 KB).
  */
 export function lazyProvider(hooksModule: string): pulumi.dynamic.ResourceProvider {
   const hooks = (): Hooks => require(hooksModule);

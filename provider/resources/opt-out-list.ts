@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
-import { lazyProvider, resourceKey } from './lazy-provider';
+import { resourceKey } from './lazy-provider';
 
-const provider = lazyProvider('numberplane/dist/provider/resources/hooks/opt-out-list-hooks');
+import provider from './providers/opt-out-list-provider';
 
 export interface OptOutListArgs {
   /** The list's name. @default the resource name. Changing it replaces the list. */

@@ -6,9 +6,9 @@ import type {
   NumberType,
   ProductType,
 } from '../simulator/domain/types';
-import { lazyProvider, resourceKey } from './lazy-provider';
+import { resourceKey } from './lazy-provider';
 
-const provider = lazyProvider('numberplane/dist/provider/resources/hooks/phone-number-hooks');
+import provider from './providers/phone-number-provider';
 
 export interface PhoneNumberArgs {
   /** ISO 3166-1 alpha-2 country, e.g. US. Changing it replaces the number. */

@@ -1,9 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
-import { lazyProvider, resourceKey } from './lazy-provider';
+import { resourceKey } from './lazy-provider';
 
-const provider = lazyProvider(
-  'numberplane/dist/provider/resources/hooks/voice-connector-group-hooks',
-);
+import provider from './providers/voice-connector-group-provider';
 
 export interface VoiceConnectorGroupConnector {
   voiceConnectorId: pulumi.Input<string>;

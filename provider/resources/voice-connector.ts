@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsRegion } from '../simulator/domain/types';
-import { lazyProvider, resourceKey } from './lazy-provider';
+import { resourceKey } from './lazy-provider';
 
-const provider = lazyProvider('numberplane/dist/provider/resources/hooks/voice-connector-hooks');
+import provider from './providers/voice-connector-provider';
 
 export interface VoiceConnectorArgs {
   /** The connector's name. @default the resource name. Changes in place. */

@@ -16,6 +16,21 @@ interface StateResource {
   inputs?: Record<string, unknown>;
 }
 
+/** What no provider may carry: a client, the store, the schema library or a key. */
+const FORBIDDEN = /better-sqlite3|fastify|ZodType|HttpClient|np_local_default_key/;
+
+/** The `__provider` string of each numberplane resource kind in an exported deployment. */
+function providersByKind(deployment: unknown): Record<string, string> {
+  const providers: Record<string, string> = {};
+  for (const resource of (deployment as { resources: StateResource[] }).resources) {
+    if (!resource.type.startsWith('pulumi-nodejs:dynamic/numberplane:')) continue;
+    const code = resource.inputs?.__provider;
+    expect(typeof code).toBe('string');
+    providers[resource.type.split(':').pop() ?? ''] = code as string;
+  }
+  return providers;
+}
+
 describe('what the stack keeps of the provider and its settings', () => {
   let env: TelephonyStack;
   let upLog = '';
@@ -61,27 +76,60 @@ describe('what the stack keeps of the provider and its settings', () => {
     expect(upLog).not.toContain(API_KEY);
   });
 
-  it('stores a small provider per resource that carries no client, store or schema library', async () => {
+  it("stores each resource's provider as a one-line require of the installed package, carrying no client, store or schema library", async () => {
     const exported = await env.stack.exportDeployment();
-    const resources = (exported.deployment as { resources: StateResource[] }).resources.filter(
-      (r) => r.type.startsWith('pulumi-nodejs:dynamic/numberplane:'),
-    );
-    expect(resources.map((r) => r.type.split(':').pop()).sort()).toEqual([
+    const providers = providersByKind(exported.deployment);
+    expect(Object.keys(providers).sort()).toEqual([
       'OptOutList',
       'PhoneNumber',
       'VoiceConnector',
       'VoiceConnectorGroup',
     ]);
     const sizes: Record<string, number> = {};
-    for (const resource of resources) {
-      const provider = resource.inputs?.__provider;
-      expect(typeof provider).toBe('string');
-      const code = provider as string;
-      sizes[resource.type.split(':').pop() ?? ''] = Buffer.byteLength(code);
-      expect(code).toContain('numberplane/dist/provider/resources/hooks/');
-      expect(code).not.toMatch(/better-sqlite3|fastify|ZodType|HttpClient|np_local_default_key/);
-      expect(Buffer.byteLength(code)).toBeLessThan(3_072);
+    for (const [kind, code] of Object.entries(providers)) {
+      sizes[kind] = Buffer.byteLength(code);
+      const module = kind.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+      expect(code).toContain(
+        `require("numberplane/dist/provider/resources/providers/${module}-provider.js")`,
+      );
+      expect(code).not.toMatch(FORBIDDEN);
+      expect(Buffer.byteLength(code)).toBeLessThan(512);
     }
-    process.stdout.write(`__provider bytes per resource: ${JSON.stringify(sizes)}\n`);
+    process.stdout.write(`__provider bytes per resource (installed): ${JSON.stringify(sizes)}\n`);
+  });
+});
+
+describe('a stack whose program finds numberplane through a symlinked checkout (npm link)', () => {
+  it('stores the provider as its own small code, which loads the hooks by name and drives the backend', async () => {
+    const env = await startTelephonyStack({ packageLayout: 'linked' });
+    try {
+      const up = await env.up({
+        optOutLists: { marketing: {} },
+        numbers: {
+          line: {
+            isoCountryCode: 'US',
+            numberType: 'SIMULATOR',
+            numberCapabilities: ['SMS'],
+            optOutList: 'marketing',
+          },
+        },
+      });
+      expect(up.error).toBeUndefined();
+      const exported = await env.stack.exportDeployment();
+      const providers = providersByKind(exported.deployment);
+      expect(Object.keys(providers).sort()).toEqual(['OptOutList', 'PhoneNumber']);
+      for (const code of Object.values(providers)) {
+        expect(code).not.toContain('require("numberplane/dist/provider/resources/providers/');
+        expect(code).toContain('numberplane/dist/provider/resources/hooks/');
+        expect(code).not.toMatch(FORBIDDEN);
+        expect(Buffer.byteLength(code)).toBeLessThan(3_072);
+      }
+      const numbers = (await env.client.call('ListPhoneNumbers', {})).items;
+      expect(numbers.map((n) => n.status)).toEqual(['ACTIVE']);
+      const destroy = await env.destroy();
+      expect(destroy.error).toBeUndefined();
+    } finally {
+      await env.close();
+    }
   });
 });

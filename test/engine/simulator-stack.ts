@@ -13,7 +13,11 @@ import {
   DEFAULT_API_KEY,
   Simulator,
 } from '../../provider/simulator/service/simulator';
-import { createThrowawayStack, type ThrowawayStack } from './throwaway-stack';
+import {
+  createThrowawayStack,
+  type ThrowawayStack,
+  type ThrowawayStackOptions,
+} from './throwaway-stack';
 
 export type StackConfig = NonNullable<StackOperationRequest['config']>;
 type RunOptions = { refresh?: boolean; expectNoChanges?: boolean; remove?: boolean };
@@ -38,13 +42,13 @@ export interface SimulatorStack {
 
 export async function startSimulatorStack(
   project: string,
-  options: { apiKey?: string; stackName?: string } = {},
+  options: { apiKey?: string } & ThrowawayStackOptions = {},
 ): Promise<SimulatorStack> {
   const dir = mkdtempSync(join(tmpdir(), 'numberplane-engine-sim-'));
   const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
   const app: FastifyInstance = buildApp({ simulator });
   const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
-  const stack = createThrowawayStack(project, { stackName: options.stackName });
+  const stack = createThrowawayStack(project, options);
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const account = apiKey === DEFAULT_API_KEY ? 'default' : 'tenant';
   if (account === 'tenant') {

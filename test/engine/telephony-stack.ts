@@ -1,5 +1,6 @@
 import type { StackOperationResult } from '../../provider/engine/stack-operation';
 import { startSimulatorStack, type SimulatorStack } from './simulator-stack';
+import type { ThrowawayStackOptions } from './throwaway-stack';
 
 /** What the telephony test program declares; entries refer to each other by key. */
 export interface TelephonySpec {
@@ -23,7 +24,7 @@ export interface TelephonyStack extends Omit<SimulatorStack, 'run'> {
 }
 
 export async function startTelephonyStack(
-  options: { apiKey?: string } = {},
+  options: { apiKey?: string } & ThrowawayStackOptions = {},
 ): Promise<TelephonyStack> {
   const base = await startSimulatorStack('test/engine/projects/telephony', options);
   const config = (spec: TelephonySpec) => ({ 'telephony:spec': { value: JSON.stringify(spec) } });

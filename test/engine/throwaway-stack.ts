@@ -31,19 +31,41 @@ export interface ThrowawayStack {
 }
 
 /**
+ * How the project finds numberplane. `installed` (the default): its node_modules links to
+ * the repo's, where `npm run build` installs the package as npm would for a user.
+ * `linked`: node_modules/numberplane is a symlink to the repo, as after `npm link`.
+ */
+export type PackageLayout = 'installed' | 'linked';
+
+export interface ThrowawayStackOptions {
+  stackName?: string;
+  packageLayout?: PackageLayout;
+}
+
+/**
  * Makes a throwaway stack of the project in `projectDir` (relative to the repo root).
- * The project is copied into a temp dir whose node_modules links to the repo's, so the
+ * The project is copied into a temp dir with a node_modules of the given layout, so the
  * engine, the program and the dynamic-provider plugin resolve packages as a user's would.
  */
 export function createThrowawayStack(
   projectDir: string,
-  options: { stackName?: string } = {},
+  options: ThrowawayStackOptions = {},
 ): ThrowawayStack {
   const root = findPackageRoot();
   const base = mkdtempSync(join(tmpdir(), 'numberplane-stack-'));
   const copy = join(base, 'project');
   cpSync(resolve(root, projectDir), copy, { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  if (options.packageLayout === 'linked') {
+    mkdirSync(join(copy, 'node_modules'));
+    symlinkSync(
+      join(root, 'node_modules', '@pulumi'),
+      join(copy, 'node_modules', '@pulumi'),
+      'dir',
+    );
+    symlinkSync(root, join(copy, 'node_modules', 'numberplane'), 'dir');
+  } else {
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  }
   const stackName = options.stackName ?? `t${randomBytes(4).toString('hex')}`;
   const common = {
     projectDir: copy,
