@@ -9,6 +9,20 @@ export interface CheckFailure {
   reason: string;
 }
 
+/** Each field wrapped in an object schema of its own, built once per fields table: zod
+ * compiles an object schema on its first parse, so building them per call made check
+ * cost 0.3 ms a resource (measured). */
+const wrappedFields = new WeakMap<Record<string, z.ZodType>, [string, z.ZodType][]>();
+
+function wrapped(fields: Record<string, z.ZodType>): [string, z.ZodType][] {
+  let list = wrappedFields.get(fields);
+  if (!list) {
+    list = Object.entries(fields).map(([key, schema]) => [key, z.object({ [key]: schema })]);
+    wrappedFields.set(fields, list);
+  }
+  return list;
+}
+
 /**
  * Validates each declared property on its own, skipping values the engine does not know
  * yet, so that every bad property gets its own failure with the value and the fix.
@@ -28,11 +42,11 @@ export function checkProperties(
       });
     }
   }
-  for (const [key, schema] of Object.entries(fields)) {
+  for (const [key, schema] of wrapped(fields)) {
     const value = inputs[key];
     if (containsUnknown(value)) continue;
     try {
-      parseRequest(z.object({ [key]: schema }), { [key]: value }, resourceKind);
+      parseRequest(schema, { [key]: value }, resourceKind);
     } catch (error) {
       if (!SimulatorError.isInstance(error)) throw error;
       failures.push({ property: key, reason: error.message });
