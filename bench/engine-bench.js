@@ -3,7 +3,7 @@
 // dynamic provider. For N mixed resources (mostly phone numbers, some connectors, groups
 // and opt-out lists) it times `up`, a steady-state `preview`, `refresh` and `destroy` of a
 // numberplane stack (embedded simulator) and of a no-op dynamic provider declaring the same
-// shape of inputs, alternating the two, several runs, medians. It also measures state bytes
+// shape of inputs (inline, and kept in a package), alternating them, several runs, medians. It also measures state bytes
 // and `__provider` bytes per resource, and the simulator's own throughput. Writes
 // bench/results/engine.md and bench/results/engine.svg.
 //
@@ -34,7 +34,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OPERATIONS = ['up', 'preview', 'refresh', 'destroy'];
 
-/** The same mix for both variants: 4% connectors, up to 3 groups, 2% opt-out lists, the rest numbers. */
+/** The same mix for every variant: 4% connectors, up to 3 groups, 2% opt-out lists, the rest numbers. */
 function shape(n) {
   const connectors = Math.max(2, Math.round(n * 0.04));
   const groups = Math.min(3, Math.floor(connectors / 2));
@@ -63,19 +63,24 @@ for (let i = 0; i < s.numbers; i++) {
 }
 `;
 
-// The floor: a dynamic provider that does nothing, declaring the same inputs.
-const NOOP_PROGRAM = `
-const pulumi = require('@pulumi/pulumi');
-const s = JSON.parse(new pulumi.Config('bench').require('shape'));
-let next = 0;
-const provider = {
+// The floor: a dynamic provider that does nothing, declaring the same inputs. Written inline
+// in the program, as most dynamic providers are, Pulumi stores its code in every resource's
+// state. The second floor keeps it in a package under node_modules, as numberplane's
+// providers are, so Pulumi stores a one-line require() instead: against it, the ratio is
+// what numberplane's hooks and backend cost, with state size out of the picture.
+const NOOP_PROVIDER = `{
   async check(olds, news) { return { inputs: news }; },
   async diff(id, olds, news) { return { changes: false }; },
   async create(inputs) { return { id: 'noop-' + Date.now() + '-' + Math.random(), outs: inputs }; },
   async read(id, props) { return { id, props, inputs: props }; },
   async update(id, olds, news) { return { outs: news }; },
   async delete() {},
-};
+}`;
+
+const noopProgram = (provider) => `
+const pulumi = require('@pulumi/pulumi');
+const s = JSON.parse(new pulumi.Config('bench').require('shape'));
+const provider = ${provider};
 class Noop extends pulumi.dynamic.Resource {
   constructor(kind, name, props) { super(provider, name, { ...props, id2: undefined }, {}, 'bench', kind); }
 }
@@ -97,14 +102,32 @@ for (let i = 0; i < s.numbers; i++) {
 }
 `;
 
-function project(dir, name, program) {
+const VARIANTS = [
+  { name: 'numberplane', program: NUMBERPLANE_PROGRAM },
+  { name: 'noop', program: noopProgram(NOOP_PROVIDER) },
+  { name: 'noopref', program: noopProgram("require('noop-provider')"), providerPackage: true },
+];
+
+function project(dir, { name, program, providerPackage }) {
   const path = join(dir, name);
   mkdirSync(path, { recursive: true });
   writeFileSync(join(path, 'Pulumi.yaml'), `name: ${name}\nruntime: nodejs\n`);
   writeFileSync(join(path, 'index.js'), program);
-  symlinkSync(join(root, 'node_modules'), join(path, 'node_modules'), 'dir');
+  if (providerPackage) {
+    const modules = join(path, 'node_modules');
+    mkdirSync(join(modules, 'noop-provider'), { recursive: true });
+    symlinkSync(join(root, 'node_modules', '@pulumi'), join(modules, '@pulumi'), 'dir');
+    writeFileSync(
+      join(modules, 'noop-provider', 'index.js'),
+      `module.exports = ${NOOP_PROVIDER};\n`,
+    );
+  } else {
+    symlinkSync(join(root, 'node_modules'), join(path, 'node_modules'), 'dir');
+  }
   return path;
 }
+
+const ratio = (value, floor) => `${(value / floor).toFixed(2)}×`;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -151,21 +174,23 @@ function chart(rows) {
   const pad = 50;
   const maxN = Math.max(...rows.map((r) => r.n));
   const maxT = Math.max(
-    ...rows.flatMap((r) => [r.numberplane.up, r.noop.up, r.numberplane.preview, r.noop.preview]),
+    ...rows.flatMap((r) => VARIANTS.flatMap(({ name }) => [r[name].up, r[name].preview])),
   );
   const x = (n) => pad + ((width - 2 * pad) * n) / maxN;
   const y = (t) => height - pad - ((height - 2 * pad) * t) / maxT;
   const series = [
     ['numberplane up', (r) => r.numberplane.up, '#d62728', ''],
     ['no-op up', (r) => r.noop.up, '#d62728', '6 4'],
+    ['no-op (by reference) up', (r) => r.noopref.up, '#7f7f7f', '2 3'],
     ['numberplane preview', (r) => r.numberplane.preview, '#1f77b4', ''],
     ['no-op preview', (r) => r.noop.preview, '#1f77b4', '6 4'],
+    ['no-op (by reference) preview', (r) => r.noopref.preview, '#17becf', '2 3'],
   ];
   const lines = series.map(([label, pick, color, dash], i) => {
     const points = rows.map((r) => `${x(r.n).toFixed(1)},${y(pick(r)).toFixed(1)}`).join(' ');
     return (
       `<polyline fill="none" stroke="${color}" stroke-width="2" ${dash ? `stroke-dasharray="${dash}"` : ''} points="${points}"/>` +
-      `<text x="${width - pad - 150}" y="${pad + 16 * i}" fill="${color}" font-size="12">${dash ? '- - ' : '—— '}${label}</text>`
+      `<text x="${pad + 12}" y="${pad + 16 * i}" fill="${color}" font-size="12">${dash ? '- - ' : '—— '}${label}</text>`
     );
   });
   const ticks = rows.map(
@@ -188,11 +213,11 @@ ${lines.join('\n')}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'numberplane-bench-'));
-  const variants = ['numberplane', 'noop'].map((name) => ({
-    name,
-    dir: project(dir, name, name === 'numberplane' ? NUMBERPLANE_PROGRAM : NOOP_PROGRAM),
-    state: join(dir, `${name}-state`),
-    home: join(dir, `${name}-home`),
+  const variants = VARIANTS.map((variant) => ({
+    name: variant.name,
+    dir: project(dir, variant),
+    state: join(dir, `${variant.name}-state`),
+    home: join(dir, `${variant.name}-home`),
   }));
   for (const variant of variants) {
     mkdirSync(variant.state, { recursive: true });
@@ -212,7 +237,7 @@ async function main() {
   const rows = [];
   try {
     for (const n of SIZES) {
-      const samples = { numberplane: [], noop: [] };
+      const samples = Object.fromEntries(VARIANTS.map(({ name }) => [name, []]));
       for (let run = 0; run < RUNS; run++) {
         // Alternate which goes first, so neither always meets a warm or a cold machine.
         const order = run % 2 === 0 ? variants : [...variants].reverse();
@@ -231,7 +256,10 @@ async function main() {
             median(list.map((t) => t[key])),
           ]),
         );
-      rows.push({ n, numberplane: summarize(samples.numberplane), noop: summarize(samples.noop) });
+      rows.push({
+        n,
+        ...Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[name])])),
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -249,22 +277,22 @@ async function main() {
 
   const table = [
     `Engine benchmark: ${new Date().toISOString()}, ${cpus().length} cores, Node.js ${process.version}, pulumi v${process.env.PULUMI_VERSION ?? '3.248.0'}, ${RUNS} run(s) per variant, medians, seconds.`,
-    'numberplane: the four resources on the embedded simulator. no-op: a dynamic provider that does nothing, same inputs (the floor).',
+    "numberplane: the four resources on the embedded simulator, the package installed under node_modules. no-op: a dynamic provider that does nothing, same inputs, written inline in the program (the floor). no-op (ref): the same provider kept in a package under node_modules, so that its state holds a require() as numberplane's does.",
     '',
-    '| N | operation | numberplane | no-op | ratio |',
-    '| ---: | --- | ---: | ---: | ---: |',
+    '| N | operation | numberplane | no-op | ratio | no-op (ref) | ratio to it |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.flatMap((row) =>
       OPERATIONS.map(
         (op) =>
-          `| ${row.n} | ${op} | ${row.numberplane[op].toFixed(2)} | ${row.noop[op].toFixed(2)} | ${(row.numberplane[op] / row.noop[op]).toFixed(2)}× |`,
+          `| ${row.n} | ${op} | ${row.numberplane[op].toFixed(2)} | ${row.noop[op].toFixed(2)} | ${ratio(row.numberplane[op], row.noop[op])} | ${row.noopref[op].toFixed(2)} | ${ratio(row.numberplane[op], row.noopref[op])} |`,
       ),
     ),
     '',
-    '| N | state bytes / resource (numberplane) | (no-op) | ratio | `__provider` bytes / resource (numberplane) | (no-op) | ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| N | bytes of state / resource: numberplane | no-op | ratio | no-op (ref) | `__provider` bytes / resource: numberplane | no-op | no-op (ref) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (row) =>
-        `| ${row.n} | ${Math.round(row.numberplane.stateBytesPerResource)} | ${Math.round(row.noop.stateBytesPerResource)} | ${(row.numberplane.stateBytesPerResource / row.noop.stateBytesPerResource).toFixed(2)}× | ${Math.round(row.numberplane.providerBytesPerResource)} | ${Math.round(row.noop.providerBytesPerResource)} | ${(row.numberplane.providerBytesPerResource / row.noop.providerBytesPerResource).toFixed(2)}× |`,
+        `| ${row.n} | ${Math.round(row.numberplane.stateBytesPerResource)} | ${Math.round(row.noop.stateBytesPerResource)} | ${ratio(row.numberplane.stateBytesPerResource, row.noop.stateBytesPerResource)} | ${Math.round(row.noopref.stateBytesPerResource)} | ${Math.round(row.numberplane.providerBytesPerResource)} | ${Math.round(row.noop.providerBytesPerResource)} | ${Math.round(row.noopref.providerBytesPerResource)} |`,
     ),
     '',
     '![time against N](engine.svg)',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTelephonyStack, type TelephonyStack } from './telephony-stack';
+import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
 
 const API_KEY = 'np_distinctive_secret_key_7f3a9c21e5b84d06';
 
@@ -15,6 +15,19 @@ interface StateResource {
   type: string;
   inputs?: Record<string, unknown>;
 }
+
+/** An opt-out list and a number on it. */
+const LIST_AND_NUMBER: TelephonySpec = {
+  optOutLists: { marketing: {} },
+  numbers: {
+    line: {
+      isoCountryCode: 'US',
+      numberType: 'SIMULATOR',
+      numberCapabilities: ['SMS'],
+      optOutList: 'marketing',
+    },
+  },
+};
 
 /** What no provider may carry: a client, the store, the schema library or a key. */
 const FORBIDDEN = /better-sqlite3|fastify|ZodType|HttpClient|np_local_default_key/;
@@ -40,15 +53,7 @@ describe('what the stack keeps of the provider and its settings', () => {
     const up = await env.up({
       connectors: { east: { awsRegion: 'us-east-1' } },
       groups: { main: { connectors: [{ connector: 'east', priority: 1 }] } },
-      optOutLists: { marketing: {} },
-      numbers: {
-        line: {
-          isoCountryCode: 'US',
-          numberType: 'SIMULATOR',
-          numberCapabilities: ['SMS'],
-          optOutList: 'marketing',
-        },
-      },
+      ...LIST_AND_NUMBER,
     });
     expect(up.error).toBeUndefined();
     upLog = up.stdout ?? '';
@@ -103,17 +108,7 @@ describe('a stack whose program finds numberplane through a symlinked checkout (
   it('stores the provider as its own small code, which loads the hooks by name and drives the backend', async () => {
     const env = await startTelephonyStack({ packageLayout: 'linked' });
     try {
-      const up = await env.up({
-        optOutLists: { marketing: {} },
-        numbers: {
-          line: {
-            isoCountryCode: 'US',
-            numberType: 'SIMULATOR',
-            numberCapabilities: ['SMS'],
-            optOutList: 'marketing',
-          },
-        },
-      });
+      const up = await env.up(LIST_AND_NUMBER);
       expect(up.error).toBeUndefined();
       const exported = await env.stack.exportDeployment();
       const providers = providersByKind(exported.deployment);
