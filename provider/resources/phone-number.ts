@@ -7,7 +7,6 @@ import type {
   ProductType,
 } from '../simulator/domain/types';
 import { resourceKey } from './lazy-provider';
-
 import provider from './providers/phone-number-provider';
 
 export interface PhoneNumberArgs {

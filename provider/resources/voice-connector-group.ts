@@ -1,6 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
 import { resourceKey } from './lazy-provider';
-
 import provider from './providers/voice-connector-group-provider';
 
 export interface VoiceConnectorGroupConnector {

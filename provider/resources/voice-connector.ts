@@ -1,7 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsRegion } from '../simulator/domain/types';
 import { resourceKey } from './lazy-provider';
-
 import provider from './providers/voice-connector-provider';
 
 export interface VoiceConnectorArgs {
