@@ -9,6 +9,16 @@ export interface EngineLocation {
   readonly version: string;
   /** `path` when a pulumi already on PATH was good enough, `cache` when we built it. */
   readonly source: 'path' | 'cache';
+  /** The official Node.js language host that `pulumi up` starts to run a program. */
+  readonly languageHost: LanguageHostLocation;
+}
+
+/** Where setup found or built `pulumi-language-nodejs`, and from what. */
+export interface LanguageHostLocation {
+  readonly dir: string;
+  readonly version: string;
+  /** `path`, `go-module` or `third-party-source`. */
+  readonly source: string;
 }
 
 /** Raised when the engine has not been set up; says how to set it up. */
@@ -32,21 +42,29 @@ export function locateEngine(root: string = findPackageRoot()): EngineLocation {
     );
   }
   const parsed = JSON.parse(readFileSync(pointer, 'utf8')) as Partial<EngineLocation>;
-  if (typeof parsed.binDir !== 'string' || !existsSync(join(parsed.binDir, 'pulumi'))) {
+  const host = parsed.languageHost;
+  if (
+    typeof parsed.binDir !== 'string' ||
+    !existsSync(join(parsed.binDir, 'pulumi')) ||
+    typeof host?.dir !== 'string' ||
+    !existsSync(join(host.dir, 'pulumi-language-nodejs'))
+  ) {
     throw new EngineNotSetUpError(
-      `the Pulumi engine recorded in ${pointer} is gone; run \`node scripts/setup.mjs\` again`,
+      `the Pulumi engine or language host recorded in ${pointer} is gone; run \`node scripts/setup.mjs\` again`,
     );
   }
   return {
     binDir: parsed.binDir,
     version: String(parsed.version),
     source: parsed.source === 'path' ? 'path' : 'cache',
+    languageHost: { dir: host.dir, version: String(host.version), source: String(host.source) },
   };
 }
 
 /**
- * Environment for any process that runs the engine: our CLI first on PATH, and no
- * telemetry, update checks or plugin downloads (this software never needs the network).
+ * Environment for any process that runs the engine: our CLI and language host first on
+ * PATH, and no telemetry, update checks or plugin downloads (this software never needs the
+ * network).
  */
 export function engineEnvironment(
   location: EngineLocation,
@@ -56,7 +74,8 @@ export function engineEnvironment(
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined) env[key] = value;
   }
-  env.PATH = [location.binDir, base.PATH ?? ''].filter(Boolean).join(delimiter);
+  const dirs = [...new Set([location.binDir, location.languageHost.dir])];
+  env.PATH = [...dirs, base.PATH ?? ''].filter(Boolean).join(delimiter);
   env.PULUMI_SKIP_UPDATE_CHECK = 'true';
   env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION = 'true';
   return env;
