@@ -1,3 +1,4 @@
+import { EmbeddedClient } from '../../provider/client/embedded-client';
 import * as hooks from '../../provider/resources/hooks/phone-number-hooks';
 import { UNKNOWN } from '../../provider/resources/hooks/unknowns';
 import { startHookBackend, type HookBackend } from './hook-backend';
@@ -8,6 +9,34 @@ const declared = {
   numberCapabilities: ['VOICE', 'SMS'],
   resourceKey: 'proj/dev/line',
 };
+
+const DAY = 86_400_000;
+
+/** What a failed create or update throws: the kept-in-state error carries the number. */
+interface KeptInState {
+  message: string;
+  id?: string;
+  properties?: Record<string, unknown>;
+}
+
+async function failureOf(work: Promise<unknown>): Promise<KeptInState> {
+  return work.then(
+    () => {
+      throw new Error('expected a failure, but it succeeded');
+    },
+    (error: unknown) => error as KeptInState,
+  );
+}
+
+/** Records the backend operations and the sleeps (setTimeout delays) from here on. */
+function observe(): { operations(): string[]; sleeps(): number[] } {
+  const calls = jest.spyOn(EmbeddedClient.prototype, 'call');
+  const timers = jest.spyOn(globalThis, 'setTimeout');
+  return {
+    operations: () => calls.mock.calls.map(([operation]) => operation),
+    sleeps: () => timers.mock.calls.map(([, delay]) => Number(delay)),
+  };
+}
 
 async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
   const result = await hooks.check({}, news);
@@ -23,6 +52,7 @@ describe('PhoneNumber hooks', () => {
   });
 
   afterEach(async () => {
+    jest.restoreAllMocks();
     await backend.close();
   });
 
@@ -196,29 +226,6 @@ describe('PhoneNumber hooks', () => {
       expect(pending.outs.status).toBe('PENDING');
     });
 
-    it('fails when a number stays PENDING past the timeout, keeping the number in state', async () => {
-      await backend.client.admin('UpdateSettings', {
-        body: { provisioningDelays: { LONG_CODE: '1d' } },
-      });
-      process.env.NUMBERPLANE_ACTIVE_TIMEOUT = '0.3';
-      try {
-        const error = await hooks
-          .create(await checked({ ...declared, numberType: 'LONG_CODE' }))
-          .then(
-            () => undefined,
-            (e: unknown) =>
-              e as { message: string; id?: string; properties?: Record<string, unknown> },
-          );
-        expect(error?.message).toMatch(
-          /is still PENDING after 0s; the backend expects it ACTIVE at .*set waitForActive: false/,
-        );
-        expect(error?.id).toMatch(/^phone-/);
-        expect(error?.properties).toMatchObject({ status: 'PENDING' });
-      } finally {
-        delete process.env.NUMBERPLANE_ACTIVE_TIMEOUT;
-      }
-    });
-
     it('retries a FAILED claim and succeeds when the carrier confirms', async () => {
       await backend.client.admin('AddFault', {
         body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
@@ -325,6 +332,107 @@ describe('PhoneNumber hooks', () => {
       });
       await expect(hooks.remove(made.id)).resolves.toBeUndefined();
       await expect(hooks.remove('phone-00000000000000000000000000000000')).resolves.toBeUndefined();
+    });
+  });
+  describe('waiting for ACTIVE', () => {
+    const tollFree = { ...declared, numberType: 'TOLL_FREE', numberCapabilities: ['VOICE'] };
+
+    /** The simulator's clock follows real time again, `scale` virtual ms per real ms. */
+    async function runClock(scale = 1): Promise<void> {
+      await backend.client.admin('ChangeClock', { body: { action: 'resume' } });
+      await backend.client.admin('ChangeClock', { body: { action: 'scale', scale } });
+    }
+
+    it('create fails at once when the backend expects ACTIVE beyond the wait, and keeps the number', async () => {
+      await runClock();
+      const seen = observe();
+      const error = await failureOf(hooks.create(await checked(tollFree)));
+      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+      expect(seen.sleeps()).toEqual([]);
+      const number = await backend.client.call('DescribePhoneNumber', { id: String(error.id) });
+      expect(number.status).toBe('PENDING');
+      expect(error.message).toBe(
+        `phone number ${number.phoneNumber} (${number.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of 600s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${String(number.activeAt)}, 3d from now on the simulator's clock, which runs at 1x real time. It is kept in the stack: move the clock with \`npx numberplane clock advance 3d\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+      );
+      expect(error.properties).toMatchObject({
+        phoneNumberId: number.phoneNumberId,
+        phoneNumber: number.phoneNumber,
+        numberType: 'TOLL_FREE',
+        status: 'PENDING',
+        resourceKey: declared.resourceKey,
+      });
+    });
+
+    it('update fails at once when the number is still PENDING beyond the wait, and keeps it', async () => {
+      await runClock();
+      const made = await hooks.create(await checked({ ...tollFree, waitForActive: false }));
+      expect(made.outs.status).toBe('PENDING');
+      const seen = observe();
+      const error = await failureOf(
+        hooks.update(made.id, made.outs, await checked({ ...tollFree, tags: { team: 'ops' } })),
+      );
+      expect(seen.operations()).toEqual(['UpdatePhoneNumber', 'DescribeClock']);
+      expect(seen.sleeps()).toEqual([]);
+      expect(error.message).toContain(
+        `phone number ${String(made.outs.phoneNumber)} (${made.id}) is PENDING and will not be ACTIVE within the wait of 600s`,
+      );
+      expect(error.message).toContain('`npx numberplane clock advance 3d`');
+      expect(error.id).toBe(made.id);
+      expect(error.properties).toMatchObject({ status: 'PENDING', tags: { team: 'ops' } });
+    });
+
+    it('fails at once when ACTIVE lies beyond NUMBERPLANE_ACTIVE_TIMEOUT, even a minute away', async () => {
+      await runClock();
+      process.env.NUMBERPLANE_ACTIVE_TIMEOUT = '30';
+      try {
+        const seen = observe();
+        const error = await failureOf(
+          hooks.create(await checked({ ...declared, numberType: 'LONG_CODE' })),
+        );
+        expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+        expect(error.message).toMatch(
+          /is PENDING and will not be ACTIVE within the wait of 30s \(NUMBERPLANE_ACTIVE_TIMEOUT\): the backend expects it ACTIVE at \S+Z, 60s from now .*`npx numberplane clock advance 60s`/,
+        );
+        expect(error.id).toMatch(/^phone-/);
+      } finally {
+        delete process.env.NUMBERPLANE_ACTIVE_TIMEOUT;
+      }
+    });
+
+    it('a frozen clock fails at once, however soon ACTIVE is due; the hinted advance activates it', async () => {
+      // The backend's clock stays frozen (as the test backend starts): nothing falls due.
+      const seen = observe();
+      const error = await failureOf(
+        hooks.create(await checked({ ...declared, numberType: 'LONG_CODE' })),
+      );
+      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+      expect(seen.sleeps()).toEqual([]);
+      expect(error.message).toContain("60s from now on the simulator's clock, which is frozen.");
+      const hint = /`npx numberplane clock advance (\w+)`/.exec(error.message)?.[1];
+      expect(hint).toBe('60s');
+      await backend.client.admin('ChangeClock', { body: { action: 'advance', by: String(hint) } });
+      expect(
+        await backend.client.call('DescribePhoneNumber', { id: String(error.id) }),
+      ).toMatchObject({ status: 'ACTIVE' });
+    });
+
+    it('a scaled clock: waits for a number due in 3 virtual days and succeeds', async () => {
+      await runClock(1_000_000); // 3 days pass in 259 ms
+      const seen = observe();
+      const made = await hooks.create(await checked(tollFree));
+      expect(made.outs.status).toBe('ACTIVE');
+      expect(seen.operations()).toContain('DescribePhoneNumber');
+      for (const ms of seen.sleeps()) expect(ms).toBeLessThanOrEqual((3 * DAY) / 1_000_000 + 1);
+    });
+
+    it('never sleeps past the time the backend expects ACTIVE, even within the first backoff', async () => {
+      await runClock(1000); // LONG_CODE's 1 minute is 60 ms
+      const seen = observe();
+      const made = await hooks.create(await checked({ ...declared, numberType: 'LONG_CODE' }));
+      expect(made.outs.status).toBe('ACTIVE');
+      const sleeps = seen.sleeps();
+      expect(sleeps.length).toBeGreaterThan(0);
+      for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(60);
     });
   });
 });

@@ -203,20 +203,44 @@ function activeTimeoutMs(): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
 }
 
-/** Polls the backend's own status until ACTIVE; the wait follows its `activeAt`. */
+/** A clock advance that covers `ms`, rounded up, in the largest unit that fits twice: `3d`, `36h`. */
+function advanceHint(ms: number): string {
+  const units: [string, number][] = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ];
+  for (const [unit, size] of units) if (ms >= 2 * size) return `${Math.ceil(ms / size)}${unit}`;
+  return `${Math.max(1, Math.ceil(ms / 1000))}s`;
+}
+
+/**
+ * Polls the backend's own status until ACTIVE. The backend says when (`activeAt`, virtual
+ * time) and how its clock runs, so a number not due within the wait fails at once, and the
+ * wait never sleeps past the expected time.
+ */
 async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
-  const deadline = Date.now() + activeTimeoutMs();
+  const timeoutMs = activeTimeoutMs();
+  const deadline = Date.now() + timeoutMs;
   let current = number;
   let interval = 250;
   while (current.status === 'PENDING') {
-    if (Date.now() >= deadline) {
+    const clock = await call('DescribeClock');
+    const now = Date.parse(clock.now);
+    const remaining = Math.max(0, Date.parse(current.activeAt ?? clock.now) - now);
+    const neededMs =
+      remaining === 0 ? 0 : clock.mode === 'frozen' ? Infinity : remaining / clock.scale;
+    if (Date.now() + neededMs > deadline) {
+      const hint = advanceHint(remaining);
+      const pace = clock.mode === 'frozen' ? 'is frozen' : `runs at ${clock.scale}x real time`;
       throw keepInState(
-        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is still PENDING after ${Math.round(activeTimeoutMs() / 1000)}s; the backend expects it ACTIVE at ${current.activeAt}. It is kept in the stack: run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
         current,
         inputs,
       );
     }
-    await sleep(interval);
+    // Due (or overdue): poll with backoff. Not yet due: sleep until it is, at most the backoff.
+    await sleep(neededMs === 0 ? interval : Math.min(interval, Math.ceil(neededMs)));
     interval = Math.min(interval * 2, 5_000);
     current = await call('DescribePhoneNumber', { id: current.phoneNumberId });
   }

@@ -224,6 +224,13 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
     status: 200,
     summary: 'Which voice connector an inbound call to a number reaches.',
   },
+  {
+    operation: 'DescribeClock',
+    method: 'GET',
+    path: '/v1/clock',
+    status: 200,
+    summary: 'Read the virtual clock ({ now, mode, scale }); moving it is the admin’s.',
+  },
 ];
 
 export const ADMIN_ROUTES: AdminRoute[] = [

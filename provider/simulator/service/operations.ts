@@ -1,5 +1,6 @@
 import { validation } from '../domain/errors';
 import { routeInboundCall } from './call-routing';
+import { clockState, type ClockView } from './clock';
 import type { OperationContext } from './context';
 import {
   createOptOutList,
@@ -93,6 +94,11 @@ export const ACCOUNT_OPERATIONS = {
     listOptedOutNumbers(ctx, id(input, 'optOutListName'), input.page),
   ),
   RouteCall: op((ctx, input) => routeInboundCall(ctx, input.body)),
+  /** The virtual clock, read-only (admin GetClock's view at this operation's own `now`). */
+  DescribeClock: op((ctx): ClockView => {
+    const { mode, scale } = clockState(ctx.db, ctx.now);
+    return { now: new Date(ctx.now).toISOString(), mode, scale };
+  }),
 };
 
 export type AccountOperationName = keyof typeof ACCOUNT_OPERATIONS;

@@ -1,5 +1,6 @@
 import type { SimulatorClient } from '../../../provider/client/simulator-client';
 import type { PhoneNumber } from '../../../provider/simulator/domain/types';
+import { DEFAULT_API_KEY } from '../../../provider/simulator/service/simulator';
 import { describeEachTransport, failureOf } from '../harness';
 import {
   DAY,
@@ -164,6 +165,28 @@ describeEachTransport('virtual clock', (harness) => {
     const failure = await failureOf(client.admin('ChangeClock', { body: { action: 'set', to } }));
     expect(failure.code).toBe('ValidationException');
     expect(failure.message).toContain('the clock never runs backwards');
+    expect(await client.admin('GetClock')).toEqual(before);
+  });
+
+  it('any account reads the clock with its API key alone (DescribeClock), as GetClock shows it', async () => {
+    const { client, clientWith } = harness();
+    const accountOnly = clientWith({ apiKey: DEFAULT_API_KEY });
+    expect(await accountOnly.call('DescribeClock')).toEqual(await client.admin('GetClock'));
+    const other = await harness().newAccount('other');
+    await advanceBy(client, '36h');
+    await client.admin('ChangeClock', { body: { action: 'scale', scale: 60 } });
+    const view = await client.admin('GetClock');
+    expect(view).toMatchObject({ mode: 'frozen', scale: 60 });
+    expect(await other.call('DescribeClock')).toEqual(view);
+    expect(await accountOnly.call('DescribeClock')).toEqual(view);
+  });
+
+  it('DescribeClock is refused without an API key, and moves nothing', async () => {
+    const { client, clientWith } = harness();
+    const before = await client.admin('GetClock');
+    const failure = await failureOf(clientWith({}).call('DescribeClock'));
+    expect(failure.code).toBe('AccessDeniedException');
+    expect(failure.message).toContain('no API key was sent');
     expect(await client.admin('GetClock')).toEqual(before);
   });
 
