@@ -8,7 +8,10 @@ const cell = (value: unknown): string => {
 
 const shortType = (type: string): string => type.split(':').pop() ?? type;
 
-/** "2 to create, 1 to update" from the change counts (same excluded). */
+/**
+ * "2 to create, 1 to update" from the change counts. `same` and `read` change nothing (an
+ * inventory reads its own stack's last outputs on every run), as `--expect-no-changes` counts.
+ */
 export function describeChanges(changes: Record<string, number>, past: boolean): string {
   const words: Record<string, [string, string]> = {
     create: ['to create', 'created'],
@@ -17,7 +20,7 @@ export function describeChanges(changes: Record<string, number>, past: boolean):
     replace: ['to replace', 'replaced'],
   };
   const parts = Object.entries(changes)
-    .filter(([op, count]) => op !== 'same' && count > 0)
+    .filter(([op, count]) => op !== 'same' && op !== 'read' && count > 0)
     .map(([op, count]) => `${count} ${(words[op] ?? [`to ${op}`, op])[past ? 1 : 0]}`);
   return parts.length > 0 ? parts.join(', ') : 'no changes';
 }

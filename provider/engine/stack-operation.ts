@@ -1,16 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as automation from '@pulumi/pulumi/automation';
-import { parse as parseYaml } from 'yaml';
-import { engineEnvironment, locateEngine } from './engine-location';
-import { PREVIOUS_OUTPUTS_ENV } from './previous-outputs';
-import { defaultMain, registerTypeScript } from './typescript-programs';
+import { engineEnvironment, locateEngine, type EngineLocation } from './engine-location';
 
 /** One engine operation on one stack of a Pulumi project directory. */
 export interface StackOperationRequest {
-  /** Directory holding Pulumi.yaml and the program named by its `main` (default index.js). */
+  /** Directory holding Pulumi.yaml; the language host runs its program. */
   readonly projectDir: string;
   readonly stackName: string;
   /** Directory of the local file state backend (`file://` URL is derived from it). */
@@ -31,7 +27,7 @@ export interface StackOperationRequest {
   readonly expectNoChanges?: boolean;
   /** `destroy`: remove the stack and its config afterwards. */
   readonly remove?: boolean;
-  /** Extra environment for the program and the provider plugins. */
+  /** Extra environment for the CLI, the program and the provider plugins. */
   readonly env?: Record<string, string>;
 }
 
@@ -77,57 +73,27 @@ export interface StackOperationControls {
 
 const execFileAsync = promisify(execFile);
 
-interface ProjectFile {
-  name: string;
-  main?: string;
-}
-
-function readProject(projectDir: string): ProjectFile {
-  const raw = parseYaml(readFileSync(join(projectDir, 'Pulumi.yaml'), 'utf8')) as unknown;
-  if (typeof raw !== 'object' || raw === null || typeof (raw as ProjectFile).name !== 'string') {
-    throw new Error(`${join(projectDir, 'Pulumi.yaml')} has no project name`);
-  }
-  return raw as ProjectFile;
-}
-
 /**
- * Loads the project's program the way `pulumi-language-nodejs` would: the module's
- * exports become stack outputs; a default-exported function is called and its result
- * becomes the outputs.
+ * The CLI setup provided. An install's root is the folder above its `bin/`; otherwise the
+ * Automation API takes `pulumi` from PATH, where a pulumi found on PATH already is.
  */
-function programFor(projectDir: string, project: ProjectFile): automation.PulumiFn {
-  const mainPath = resolve(projectDir, project.main ?? defaultMain(projectDir));
-  if (mainPath.endsWith('.ts')) registerTypeScript();
-  return async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(mainPath) as unknown;
-    const entry =
-      typeof loaded === 'function'
-        ? loaded
-        : typeof (loaded as { default?: unknown } | null)?.default === 'function'
-          ? (loaded as { default: () => unknown }).default
-          : undefined;
-    const exported = entry ? await entry() : loaded;
-    if (typeof exported !== 'object' || exported === null) return undefined;
-    const outputs: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(exported)) {
-      if (typeof value !== 'function' && key !== 'default') outputs[key] = value;
-    }
-    return outputs;
-  };
+async function pulumiCommand(location: EngineLocation): Promise<automation.PulumiCommand> {
+  return basename(location.binDir) === 'bin'
+    ? automation.PulumiCommand.get({ root: dirname(location.binDir) })
+    : automation.PulumiCommand.get();
 }
 
 /**
- * Runs one operation through the Automation API. The program runs in this process
- * (inline program; the engine talks to it over `--client`), so call this from a
- * process of its own, never from inside a test runner's module system.
+ * Runs one operation on a Pulumi project directory through the Automation API, the way
+ * `pulumi up` typed in that directory runs it: the official Node.js language host runs
+ * the program named by `Pulumi.yaml` and the project's `package.json`, in a process of its
+ * own, and the dynamic-provider plugin runs the resources' hooks.
  */
 export async function runStackOperation(
   request: StackOperationRequest,
   controls: StackOperationControls = {},
 ): Promise<StackOperationResult> {
   const location = locateEngine();
-  const project = readProject(request.projectDir);
   const envVars: Record<string, string> = {
     ...engineEnvironment(location),
     ...(request.env ?? {}),
@@ -135,23 +101,15 @@ export async function runStackOperation(
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),
   };
-  // The CLI inherits the workspace's envVars; the program runs here, so set them here too,
-  // and run it from the project directory as the language host would.
-  Object.assign(process.env, envVars);
-  process.chdir(request.projectDir);
   const stack = await automation.LocalWorkspace.createOrSelectStack(
+    { stackName: request.stackName, workDir: resolve(request.projectDir) },
     {
-      stackName: request.stackName,
-      projectName: project.name,
-      program: programFor(request.projectDir, project),
+      envVars,
+      pulumiHome: resolve(request.pulumiHome),
+      pulumiCommand: await pulumiCommand(location),
     },
-    { workDir: request.projectDir, envVars, pulumiHome: resolve(request.pulumiHome) },
   );
   const cliVersion = stack.workspace.pulumiVersion;
-  if (request.operation === 'up' || request.operation === 'preview') {
-    // Programs compare against the last update (an inventory refuses to drop a protected number).
-    process.env[PREVIOUS_OUTPUTS_ENV] = JSON.stringify(unwrapOutputs(await stack.outputs()));
-  }
   if (request.config && Object.keys(request.config).length > 0) {
     await stack.setAllConfig(request.config);
   }
@@ -175,8 +133,10 @@ export async function runStackOperation(
     const metadata = refreshed?.op === 'refresh' ? refreshed : event.resourcePreEvent?.metadata;
     if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
     if (metadata.op === 'refresh' && metadata !== refreshed) return;
-    // The default provider "updates" whenever stack config changes; that is not a change to report.
+    // The default provider "updates" whenever stack config changes, and an inventory reads its
+    // own stack's last outputs (a StackReference) on every run: neither is a change to report.
     if (metadata.type.startsWith('pulumi:providers:')) return;
+    if (metadata.type === 'pulumi:pulumi:StackReference') return;
     steps.push({
       op: metadata.op,
       urn: metadata.urn,
@@ -258,7 +218,7 @@ export async function runStackOperation(
           ['stack', 'export', '--stack', request.stackName],
           {
             cwd: request.projectDir,
-            env: { ...process.env, ...envVars },
+            env: envVars,
             maxBuffer: 256 * 1024 * 1024,
           },
         );

@@ -7,17 +7,19 @@ import { VoiceConnectorGroup } from '../resources/voice-connector-group';
 import { plannedNumbers, routingOrder } from './expand-inventory';
 import type { Inventory } from './inventory-schema';
 import { InventoryError, loadInventory } from './load-inventory';
-import { PREVIOUS_OUTPUTS_ENV } from '../engine/previous-outputs';
 
-function previouslyProtected(): string[] {
-  try {
-    const outputs = JSON.parse(process.env[PREVIOUS_OUTPUTS_ENV] ?? '{}') as {
-      protectedNumbers?: unknown;
-    };
-    return Array.isArray(outputs.protectedNumbers) ? outputs.protectedNumbers.map(String) : [];
-  } catch {
-    return [];
-  }
+/**
+ * The numbers the stack's last update declared protected (its `protectedNumbers` output),
+ * read through a StackReference to the stack itself: the engine reads the last saved state
+ * before this update changes anything, under `pulumi up` as under the Automation API. A new
+ * stack has no outputs yet, so nothing was protected.
+ */
+async function previouslyProtected(): Promise<string[]> {
+  const name = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
+  const lastUpdate = new pulumi.StackReference('numberplane-last-update', { name });
+  const { value, secretValue } = await lastUpdate.getOutputDetails('protectedNumbers');
+  const names = value ?? secretValue;
+  return Array.isArray(names) ? names.map(String) : [];
 }
 
 export interface InventoryOutputs {
@@ -80,9 +82,10 @@ export function declareInventory(inventory: Inventory): InventoryOutputs {
  * The root project's program: reads the inventory named by stack config
  * `numberplane:inventory` (relative to the project directory), with per-stack counts from
  * `numberplane:counts` and the quota from `numberplane:numberQuota`, checks all of it
- * before declaring anything, and declares it.
+ * (including that no number the last update protected has left the file) before declaring
+ * anything, and declares it.
  */
-export default function inventoryProgram(): InventoryOutputs {
+export default async function inventoryProgram(): Promise<InventoryOutputs> {
   const config = new pulumi.Config('numberplane');
   const file = config.require('inventory');
   const quota = config.getNumber('numberQuota');
@@ -92,7 +95,7 @@ export default function inventoryProgram(): InventoryOutputs {
     {
       ...(quota !== undefined ? { numberQuota: quota } : {}),
       ...(counts !== undefined ? { counts } : {}),
-      previouslyProtected: previouslyProtected(),
+      previouslyProtected: await previouslyProtected(),
     },
     file,
   );
