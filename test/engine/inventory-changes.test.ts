@@ -60,7 +60,7 @@ describe('changing an inventory', () => {
     const preview = await env.preview(inventory(5));
     expect(planned(preview.steps)).toEqual(['create agents-4', 'create agents-5']);
     const up = await env.up(inventory(5));
-    expect(up.changes).toEqual({ create: 2, same: 8 });
+    expect(up.changes).toEqual({ create: 2, read: 1, same: 8 });
   });
 
   it('shrinking a count from 5 to 2 deletes exactly the three highest', async () => {

@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { HttpClient } from '../../provider/client/http-client';
+import type { HttpClient } from '../../provider/client/http-client';
 import type {
   StackOperationRequest,
   StackOperationResult,
 } from '../../provider/engine/stack-operation';
-import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import type { Simulator } from '../../provider/simulator/service/simulator';
+import { startHttpSimulator } from './http-simulator';
 import {
   createThrowawayStack,
   type ThrowawayStack,
@@ -44,27 +36,15 @@ export async function startSimulatorStack(
   project: string,
   options: { apiKey?: string } & ThrowawayStackOptions = {},
 ): Promise<SimulatorStack> {
-  const dir = mkdtempSync(join(tmpdir(), 'numberplane-engine-sim-'));
-  const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
-  const app: FastifyInstance = buildApp({ simulator });
-  const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { close, endpoint, apiKey, ...served } = await startHttpSimulator(options);
   const stack = createThrowawayStack(project, options);
-  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
-  const account = apiKey === DEFAULT_API_KEY ? 'default' : 'tenant';
-  if (account === 'tenant') {
-    simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'CreateAccount', { body: { name: account, apiKey } });
-  }
-  const client = new HttpClient({ endpoint, apiKey });
-  const admin = new HttpClient({ endpoint, adminKey: DEFAULT_ADMIN_KEY });
   const connection: StackConfig = {
     'numberplane:endpoint': { value: endpoint },
     'numberplane:apiKey': { value: apiKey, secret: true },
   };
   return {
+    ...served,
     stack,
-    client,
-    admin,
-    simulator,
     run: (operation, config, runOptions = {}) => {
       const request = { config: { ...connection, ...config }, ...runOptions };
       switch (operation) {
@@ -80,13 +60,9 @@ export async function startSimulatorStack(
           return stack.exportDeployment();
       }
     },
-    outOfBand: ((operation, input) =>
-      admin.admin('InvokeAs', { id: account, body: { operation, input } })) as HttpClient['call'],
     async close() {
       stack.cleanup();
-      await app.close();
-      simulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     },
   };
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { findPackageRoot } from '../../provider/engine/engine-location';
-import { runStackOperationInProcess } from '../../provider/engine/stack-operation-process';
-import type {
-  StackOperationRequest,
-  StackOperationResult,
+import {
+  runStackOperation,
+  type StackOperationRequest,
+  type StackOperationResult,
 } from '../../provider/engine/stack-operation';
 
 type OperationOptions = Omit<
@@ -77,7 +77,7 @@ export function createThrowawayStack(
   mkdirSync(common.stateDir);
   mkdirSync(common.pulumiHome);
   const run = (operation: StackOperationRequest['operation'], options: OperationOptions = {}) =>
-    runStackOperationInProcess({ ...common, ...options, operation });
+    runStackOperation({ ...common, ...options, operation });
   return {
     stackName,
     projectDir: copy,

@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmbeddedClient } from '../../provider/client/embedded-client';
+import { findPackageRoot } from '../../provider/engine/engine-location';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
+import { openUserShell, type UserShell } from './user-shell';
+
+const root = findPackageRoot();
+
+/** Runs a command as a user's shell would, failing with its output unless it exits 0. */
+function sh(cwd: string, command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** The README's "Using the resources" program, exactly as written there. */
+function readmeProgram(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Using the resources'));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error('README.md has no ```ts program under "Using the resources"');
+  return match[1];
+}
+
+/** Versions a user would install, pinned to what this repo tests with (from its lock file). */
+function lockedVersion(name: string): string {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version: string }>;
+  };
+  const entry = lock.packages[`node_modules/${name}`];
+  if (!entry) throw new Error(`${name} is not in package-lock.json`);
+  return entry.version;
+}
+
+/**
+ * A project of a user's own, outside this repo: numberplane installed by npm from the
+ * tarball `npm pack` makes, the README's TypeScript program as index.ts (transpiled and
+ * type-checked by the language host), the embedded simulator, and the commands the README
+ * gives.
+ */
+describe('a consumer project that installs the packed package', () => {
+  let shell: UserShell;
+  let project: string;
+
+  beforeAll(async () => {
+    shell = openUserShell();
+    project = join(shell.dir, 'telephony');
+    mkdirSync(project);
+    await sh(root, 'npm', ['pack', '--silent', '--pack-destination', shell.dir]);
+    const tarball = readdirSync(shell.dir).find((name) => name.endsWith('.tgz'));
+    writeFileSync(join(project, 'Pulumi.yaml'), 'name: telephony\nruntime: nodejs\n');
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'telephony', private: true, main: 'index.ts' }, null, 2),
+    );
+    writeFileSync(join(project, 'index.ts'), readmeProgram());
+    await sh(project, 'npm', [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      join(shell.dir, tarball ?? 'numberplane.tgz'),
+      `@pulumi/pulumi@${lockedVersion('@pulumi/pulumi')}`,
+    ]);
+    await sh(project, 'npm', [
+      'install',
+      '--save-dev',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      `typescript@${lockedVersion('typescript')}`,
+      `@types/node@${lockedVersion('@types/node')}`,
+    ]);
+  }, 600_000);
+  afterAll(() => shell.cleanup());
+
+  it('comes up from the README program, plans nothing more, and comes down once unprotected', async () => {
+    await shell.ok(project, 'stack', 'init', 'dev');
+    // The README's quick start: let the simulator's days pass in seconds.
+    await sh(project, 'npx', ['numberplane', 'clock', 'scale', '100000']);
+    const up = await shell.ok(project, 'up', '--yes');
+    expect(up.stdout).toMatch(/\+ 6 created/);
+
+    const resources = await shell.resources(project);
+    expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      'OptOutList marketing',
+      'PhoneNumber support',
+      'VoiceConnector east',
+      'VoiceConnector west',
+      'VoiceConnectorGroup main',
+    ]);
+    // Each resource stores its provider as a require() of the installed package.
+    expect(resources[0]?.outputs.__provider).toMatch(/require\("numberplane\/dist\//);
+    const backend = EmbeddedClient.open(`file:${join(project, '.numberplane', 'simulator.db')}`, {
+      apiKey: DEFAULT_API_KEY,
+      adminKey: DEFAULT_ADMIN_KEY,
+    });
+    try {
+      const [support] = (await backend.call('ListPhoneNumbers', {})).items;
+      expect(support).toMatchObject({
+        numberType: 'TOLL_FREE',
+        status: 'ACTIVE',
+        deletionProtectionEnabled: true,
+        phoneNumberId: resources.find((r) => r.name === 'support')?.id,
+      });
+      expect(await shell.outputs(project)).toEqual({ supportNumber: support?.phoneNumber });
+
+      await shell.ok(project, 'preview', '--expect-no-changes');
+      const blocked = await shell.pulumi(project, 'destroy', '--yes');
+      expect(blocked.code).not.toBe(0);
+      expect(blocked.stdout).toContain(
+        `phone number ${support?.phoneNumber} (${support?.phoneNumberId}) has deletion protection enabled and was not released`,
+      );
+
+      const program = join(project, 'index.ts');
+      writeFileSync(
+        program,
+        readFileSync(program, 'utf8').replace(
+          'deletionProtectionEnabled: true',
+          'deletionProtectionEnabled: false',
+        ),
+      );
+      await shell.ok(project, 'up', '--yes');
+      await shell.ok(project, 'destroy', '--yes');
+      expect(await shell.resources(project)).toEqual([]);
+      expect(
+        (await backend.call('DescribePhoneNumber', { id: support?.phoneNumberId })).status,
+      ).toBe('DELETION_QUEUED');
+      expect((await backend.call('ListVoiceConnectors', {})).items).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  });
+});

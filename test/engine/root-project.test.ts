@@ -1,0 +1,123 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHttpSimulator, type HttpSimulator } from './http-simulator';
+import { copyCheckout, openUserShell, type UserShell } from './user-shell';
+
+/**
+ * The root project of a fresh clone, driven by the commands a user types in its
+ * directory: `pulumi up` runs the program through the official language host, which picks
+ * it from Pulumi.yaml (the root package.json's `main` is the library, not a program).
+ */
+describe('the root project under plain pulumi commands', () => {
+  let shell: UserShell;
+  let sim: HttpSimulator;
+  let root: string;
+
+  beforeAll(async () => {
+    shell = openUserShell();
+    sim = await startHttpSimulator({ apiKey: 'root-project-key-0001' });
+    root = copyCheckout(shell);
+  });
+  afterAll(async () => {
+    shell.cleanup();
+    await sim.close();
+  });
+
+  it('deploys every resource of the sample inventory, shows drift, and comes down once unprotected', async () => {
+    await shell.ok(root, 'stack', 'init', 'dev');
+    await shell.ok(
+      root,
+      'config',
+      'set',
+      'numberplane:inventory',
+      'examples/sample-inventory.yaml',
+    );
+    await shell.ok(root, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
+    await shell.ok(root, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
+    // Toll-free and 10DLC numbers take days to become ACTIVE: let days pass in seconds.
+    await sim.admin.admin('ChangeClock', { body: { action: 'scale', scale: 1_000_000 } });
+
+    const up = await shell.ok(root, 'up', '--yes');
+    expect(up.stdout).toMatch(/\+ 9 created/);
+    const resources = await shell.resources(root);
+    expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      'OptOutList marketing',
+      'PhoneNumber alerts-1',
+      'PhoneNumber alerts-2',
+      'PhoneNumber alerts-3',
+      'PhoneNumber support',
+      'VoiceConnector east',
+      'VoiceConnector west',
+      'VoiceConnectorGroup main',
+    ]);
+    const backend = (await sim.client.call('ListPhoneNumbers', {})).items;
+    const numbers = resources.filter((r) => r.type === 'PhoneNumber');
+    expect(backend.map((n) => n.phoneNumberId).sort()).toEqual(numbers.map((n) => n.id).sort());
+    expect(backend.every((n) => n.status === 'ACTIVE')).toBe(true);
+    const outputs = (await shell.outputs(root)) as {
+      numbers: Record<string, string>;
+      routing: Record<string, string[]>;
+      protectedNumbers: string[];
+    };
+    expect(Object.keys(outputs.numbers).sort()).toEqual([
+      'alerts-1',
+      'alerts-2',
+      'alerts-3',
+      'support',
+    ]);
+    expect(outputs.numbers.support).toBe(
+      backend.find((n) => n.numberType === 'TOLL_FREE')?.phoneNumber,
+    );
+    expect(outputs.routing).toEqual({ main: ['east', 'west'] });
+    expect(outputs.protectedNumbers).toEqual(['support']);
+    // The API key is a secret: never plaintext in the state file.
+    const stateFile = join(shell.stateDir, '.pulumi', 'stacks', 'numberplane', 'dev.json');
+    expect(readFileSync(stateFile, 'utf8')).not.toContain(sim.apiKey);
+
+    await shell.ok(root, 'preview', '--expect-no-changes');
+
+    // Someone retags a number in the console: drift, property by property.
+    const alert = numbers.find((n) => n.name === 'alerts-1');
+    await sim.outOfBand('UpdatePhoneNumber', {
+      id: alert?.id,
+      body: { tags: { owner: 'console' } },
+    });
+    const drifted = await shell.pulumi(root, 'preview', '--refresh', '--expect-no-changes');
+    expect(drifted.code).not.toBe(0);
+    const diff = await shell.ok(root, 'preview', '--refresh', '--diff');
+    expect(diff.stdout).toMatch(
+      /~ .*PhoneNumber: \(update\)[\s\S]*alerts-1[\s\S]*- tags\s*: \{[\s\S]*owner\s*: "console"/,
+    );
+    await shell.ok(root, 'refresh', '--yes');
+    const planned = await shell.ok(root, 'preview', '--diff');
+    expect(planned.stdout).toMatch(/~ 1 to update/);
+    await shell.ok(root, 'up', '--yes');
+    await shell.ok(root, 'preview', '--refresh', '--expect-no-changes');
+    expect((await sim.client.call('DescribePhoneNumber', { id: alert?.id })).tags).toEqual({});
+
+    // The support line is protected: destroy releases nothing of it and says how to lift it.
+    const blocked = await shell.pulumi(root, 'destroy', '--yes');
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stdout).toMatch(/has deletion protection enabled and was not released/);
+    const support = numbers.find((n) => n.name === 'support');
+    expect((await sim.client.call('DescribePhoneNumber', { id: support?.id })).status).toBe(
+      'ACTIVE',
+    );
+
+    const inventory = join(root, 'examples', 'sample-inventory.yaml');
+    writeFileSync(
+      inventory,
+      readFileSync(inventory, 'utf8').replace(
+        'deletionProtectionEnabled: true',
+        'deletionProtectionEnabled: false',
+      ),
+    );
+    await shell.ok(root, 'up', '--yes');
+    await shell.ok(root, 'destroy', '--yes');
+    expect(await shell.resources(root)).toEqual([]);
+    const left = (await sim.client.call('ListPhoneNumbers', {})).items;
+    expect(left.filter((n) => n.status !== 'DELETION_QUEUED')).toEqual([]);
+    expect((await sim.client.call('ListVoiceConnectors', {})).items).toEqual([]);
+    expect(readdirSync(root)).toContain('Pulumi.dev.yaml');
+  });
+});

@@ -1,0 +1,108 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { findPackageRoot } from '../../provider/engine/engine-location';
+import { runPulumi, type PulumiCliResult } from '../../provider/engine/pulumi-cli';
+
+/** One resource of a stack, as `pulumi stack export` shows it. */
+export interface StateResource {
+  readonly urn: string;
+  readonly type: string;
+  /** The resource's name (the last part of its URN). */
+  readonly name: string;
+  readonly id?: string;
+  readonly outputs: Record<string, unknown>;
+}
+
+/**
+ * A shell as a user has one: `pulumi` (with the official language host beside it) on PATH,
+ * and a file state backend, PULUMI_HOME and passphrase of its own in a temp dir.
+ */
+export interface UserShell {
+  /** The temp dir everything of this shell lives in. */
+  readonly dir: string;
+  /** Directory of the file state backend. */
+  readonly stateDir: string;
+  /** Runs `pulumi ARGS` in `cwd`, whatever its exit code. */
+  pulumi(cwd: string, ...args: string[]): Promise<PulumiCliResult>;
+  /** Runs `pulumi ARGS` in `cwd` and fails with its output unless it exits 0. */
+  ok(cwd: string, ...args: string[]): Promise<PulumiCliResult>;
+  /** The numberplane resources of the selected stack (`pulumi stack export`). */
+  resources(cwd: string): Promise<StateResource[]>;
+  /** The selected stack's outputs (`pulumi stack output --json`). */
+  outputs(cwd: string): Promise<Record<string, unknown>>;
+  /** Removes every file the shell made. */
+  cleanup(): void;
+}
+
+export function openUserShell(): UserShell {
+  const dir = mkdtempSync(join(tmpdir(), 'numberplane-shell-'));
+  const stateDir = join(dir, 'state');
+  mkdirSync(stateDir);
+  mkdirSync(join(dir, 'pulumi-home'));
+  const env = {
+    PULUMI_BACKEND_URL: `file://${stateDir}`,
+    PULUMI_HOME: join(dir, 'pulumi-home'),
+    PULUMI_CONFIG_PASSPHRASE: randomBytes(12).toString('hex'),
+  };
+  const pulumi = (cwd: string, ...args: string[]) => runPulumi(args, { cwd, env });
+  const ok = async (cwd: string, ...args: string[]) => {
+    const result = await pulumi(cwd, ...args);
+    if (result.code !== 0) {
+      throw new Error(
+        `\`${result.command}\` exited ${result.code}\n${result.stdout}\n${result.stderr}`,
+      );
+    }
+    return result;
+  };
+  return {
+    dir,
+    stateDir,
+    pulumi,
+    ok,
+    async resources(cwd) {
+      const { stdout } = await ok(cwd, 'stack', 'export');
+      const { deployment } = JSON.parse(stdout) as {
+        deployment: { resources?: Omit<StateResource, 'name'>[] };
+      };
+      return (deployment.resources ?? [])
+        .filter((resource) => resource.type.startsWith('pulumi-nodejs:dynamic/numberplane:'))
+        .map((resource) => ({
+          ...resource,
+          type: resource.type.split(':').pop() ?? resource.type,
+          name: resource.urn.split('::').pop() ?? resource.urn,
+          outputs: resource.outputs ?? {},
+        }));
+    },
+    async outputs(cwd) {
+      const { stdout } = await ok(cwd, 'stack', 'output', '--json');
+      return JSON.parse(stdout) as Record<string, unknown>;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A copy of this checkout's Pulumi projects as a fresh clone lays them out after
+ * `npm run build`: the root package.json, Pulumi.yaml and program, every example, and
+ * node_modules and dist linked from the repo. The Node.js runtime picks each project's
+ * program by walking up to the nearest package.json, so the layout around a project
+ * matters as much as the project.
+ */
+export function copyCheckout(shell: UserShell): string {
+  const root = findPackageRoot();
+  const checkout = join(shell.dir, 'checkout');
+  mkdirSync(checkout);
+  for (const entry of ['package.json', 'Pulumi.yaml', 'index.js', 'examples', 'schema']) {
+    cpSync(join(root, entry), join(checkout, entry), {
+      recursive: true,
+      // A developer's own runs leave stores and stack files; a fresh clone has none.
+      filter: (source) => !/\/\.numberplane$|\/Pulumi\.(?!dev\.|prod\.)[^/]+\.yaml$/.test(source),
+    });
+  }
+  for (const entry of ['node_modules', 'dist']) {
+    symlinkSync(join(root, entry), join(checkout, entry), 'dir');
+  }
+  return checkout;
+}
