@@ -11,6 +11,8 @@ import {
 
 /** The hooks pointed at an embedded simulator in a temp dir, as the engine's provider process would be. */
 export interface HookBackend {
+  /** The `numberplane:endpoint` the hooks are configured with. */
+  readonly endpoint: string;
   readonly client: EmbeddedClient;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startHookBackend(): Promise<HookBackend> {
   );
   await client.admin('ChangeClock', { body: { action: 'freeze' } });
   return {
+    endpoint,
     client,
     async close() {
       await resetConnections();

@@ -352,7 +352,7 @@ describe('PhoneNumber hooks', () => {
       const number = await backend.client.call('DescribePhoneNumber', { id: String(error.id) });
       expect(number.status).toBe('PENDING');
       expect(error.message).toBe(
-        `phone number ${number.phoneNumber} (${number.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of 600s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${String(number.activeAt)}, 3d from now on the simulator's clock, which runs at 1x real time. It is kept in the stack: move the clock with \`npx numberplane clock advance 3d\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+        `phone number ${number.phoneNumber} (${number.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of 600s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${String(number.activeAt)}, 3d from now on the simulator's clock, which runs at 1x real time. It is kept in the stack: move the clock with \`npx numberplane clock advance 3d --endpoint ${backend.endpoint}\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
       );
       expect(error.properties).toMatchObject({
         phoneNumberId: number.phoneNumberId,
@@ -376,7 +376,9 @@ describe('PhoneNumber hooks', () => {
       expect(error.message).toContain(
         `phone number ${String(made.outs.phoneNumber)} (${made.id}) is PENDING and will not be ACTIVE within the wait of 600s`,
       );
-      expect(error.message).toContain('`npx numberplane clock advance 3d`');
+      expect(error.message).toContain(
+        `\`npx numberplane clock advance 3d --endpoint ${backend.endpoint}\``,
+      );
       expect(error.id).toBe(made.id);
       expect(error.properties).toMatchObject({ status: 'PENDING', tags: { team: 'ops' } });
     });
@@ -391,7 +393,7 @@ describe('PhoneNumber hooks', () => {
         );
         expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
         expect(error.message).toMatch(
-          /is PENDING and will not be ACTIVE within the wait of 30s \(NUMBERPLANE_ACTIVE_TIMEOUT\): the backend expects it ACTIVE at \S+Z, 60s from now .*`npx numberplane clock advance 60s`/,
+          /is PENDING and will not be ACTIVE within the wait of 30s \(NUMBERPLANE_ACTIVE_TIMEOUT\): the backend expects it ACTIVE at \S+Z, 60s from now .*`npx numberplane clock advance 60s --endpoint file:\S+`/,
         );
         expect(error.id).toMatch(/^phone-/);
       } finally {
@@ -408,7 +410,7 @@ describe('PhoneNumber hooks', () => {
       expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
       expect(seen.sleeps()).toEqual([]);
       expect(error.message).toContain("60s from now on the simulator's clock, which is frozen.");
-      const hint = /`npx numberplane clock advance (\w+)`/.exec(error.message)?.[1];
+      const hint = /`npx numberplane clock advance (\w+) --endpoint /.exec(error.message)?.[1];
       expect(hint).toBe('60s');
       await backend.client.admin('ChangeClock', { body: { action: 'advance', by: String(hint) } });
       expect(

@@ -12,6 +12,7 @@ import {
   tagsOrNone,
 } from './backend-call';
 import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
+import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import {
   compact,
   diffProperties,
@@ -232,9 +233,12 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
       remaining === 0 ? 0 : clock.mode === 'frozen' ? Infinity : remaining / clock.scale;
     if (Date.now() + neededMs > deadline) {
       const hint = advanceHint(remaining);
+      // The CLI opens the project's default store on its own; any other backend it is told.
+      const { endpoint } = connectionSettings();
+      const where = endpoint === DEFAULT_ENDPOINT ? '' : ` --endpoint ${endpoint}`;
       const pace = clock.mode === 'frozen' ? 'is frozen' : `runs at ${clock.scale}x real time`;
       throw keepInState(
-        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}${where}\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
         current,
         inputs,
       );
