@@ -22,9 +22,9 @@ const { cpus, tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const { runStackOperationInProcess } = require(
-  join(root, 'dist/provider/engine/stack-operation-process.js'),
-);
+// Each operation runs as `pulumi up` typed in the project directory would: the Automation
+// API on that directory, the official language host running its program.
+const { runStackOperation } = require(join(root, 'dist/provider/engine/stack-operation.js'));
 const { EmbeddedClient } = require(join(root, 'dist/provider/client/embedded-client.js'));
 const { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } = require(
   join(root, 'dist/provider/simulator/service/simulator.js'),
@@ -112,6 +112,10 @@ function project(dir, { name, program, providerPackage }) {
   const path = join(dir, name);
   mkdirSync(path, { recursive: true });
   writeFileSync(join(path, 'Pulumi.yaml'), `name: ${name}\nruntime: nodejs\n`);
+  writeFileSync(
+    join(path, 'package.json'),
+    `${JSON.stringify({ name: `bench-${name}`, private: true, main: 'index.js' })}\n`,
+  );
   writeFileSync(join(path, 'index.js'), program);
   if (providerPackage) {
     const modules = join(path, 'node_modules');
@@ -148,11 +152,11 @@ async function timedRun(variant, n, run) {
   const times = {};
   for (const operation of OPERATIONS) {
     const started = process.hrtime.bigint();
-    const result = await runStackOperationInProcess({ ...base, operation });
+    const result = await runStackOperation({ ...base, operation });
     times[operation] = Number(process.hrtime.bigint() - started) / 1e9;
     if (!result.ok) throw new Error(`${variant.name} ${operation} N=${n}: ${result.error}`);
     if (operation === 'up') {
-      const exported = await runStackOperationInProcess({ ...base, operation: 'export' });
+      const exported = await runStackOperation({ ...base, operation: 'export' });
       const file = join(variant.state, '.pulumi', 'stacks', variant.name, `${stack}.json`);
       const resources = exported.deployment.resources.filter((r) =>
         r.type.startsWith('pulumi-nodejs:dynamic/'),
