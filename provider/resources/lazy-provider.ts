@@ -12,6 +12,8 @@ interface Hooks {
 }
 
 const CONNECTION = 'numberplane/dist/provider/resources/hooks/connection';
+/** Hooks whose errors print as one line in the provider process's log (no stack trace). */
+const USER_FACING = 'numberplane/dist/provider/resources/hooks/user-facing-errors';
 
 /**
  * A dynamic provider whose methods load their implementation by package name when the
@@ -25,7 +27,7 @@ const CONNECTION = 'numberplane/dist/provider/resources/hooks/connection';
  * or zod (2.3 KB).
  */
 export function lazyProvider(hooksModule: string): pulumi.dynamic.ResourceProvider {
-  const hooks = (): Hooks => require(hooksModule);
+  const hooks = (): Hooks => require(USER_FACING).userFacingHooks(require(hooksModule));
   return {
     configure: async (request) => require(CONNECTION).configure(request.config),
     check: (olds, news) => hooks().check(olds, news),

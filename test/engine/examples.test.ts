@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { startHttpSimulator, type HttpSimulator } from './http-simulator';
-import { copyCheckout, openUserShell, type UserShell } from './user-shell';
+import { copyCheckout, edit, liftProtection, openUserShell, type UserShell } from './user-shell';
 
 /**
  * Every example, driven by the commands its README gives, typed in its directory of a
@@ -37,12 +37,6 @@ async function openExample(name: string): Promise<Example> {
       await sim.close();
     },
   };
-}
-
-/** Rewrites a file of the example, as a user edits theirs. */
-function edit(example: Example, file: string, change: (text: string) => string): void {
-  const path = join(example.dir, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
 }
 
 const kinds = async (example: Example): Promise<string[]> =>
@@ -102,9 +96,7 @@ describe('examples/failover-group', () => {
     expect(blocked.code).not.toBe(0);
     expect(blocked.stdout).toMatch(/has deletion protection enabled and was not released/);
     expect((await sim.client.call('ListPhoneNumbers', {})).items).toHaveLength(1);
-    edit(example, 'inventory.yaml', (text) =>
-      text.replace('deletionProtectionEnabled: true', 'deletionProtectionEnabled: false'),
-    );
+    edit(join(dir, 'inventory.yaml'), liftProtection);
     await shell.ok(dir, 'up', '--yes');
     await shell.ok(dir, 'destroy', '--yes');
     expect(await kinds(example)).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { startHttpSimulator, type HttpSimulator } from './http-simulator';
-import { copyCheckout, openUserShell, type UserShell } from './user-shell';
+import { copyCheckout, edit, liftProtection, openUserShell, type UserShell } from './user-shell';
 
 /** `npx numberplane ARGS`, as the user runs it from the project. */
 async function numberplane(args: string[]): Promise<string> {
@@ -122,19 +122,29 @@ describe('the root project under plain pulumi commands', () => {
     const blocked = await shell.pulumi(root, 'destroy', '--yes');
     expect(blocked.code).not.toBe(0);
     expect(blocked.stdout).toMatch(/has deletion protection enabled and was not released/);
+    // One clear line, no stack trace of the provider's code.
+    expect(blocked.stdout).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
     const support = numbers.find((n) => n.name === 'support');
     expect((await sim.client.call('DescribePhoneNumber', { id: support?.id })).status).toBe(
       'ACTIVE',
     );
 
+    // Dropping the protected line from the file is refused before anything changes.
     const inventory = join(root, 'examples', 'sample-inventory.yaml');
+    const declared = readFileSync(inventory, 'utf8');
     writeFileSync(
       inventory,
-      readFileSync(inventory, 'utf8').replace(
-        'deletionProtectionEnabled: true',
-        'deletionProtectionEnabled: false',
-      ),
+      declared.replace(/ {2}support:[\s\S]*?deletionProtectionEnabled: true\n/, ''),
     );
+    const dropped = await shell.pulumi(root, 'up', '--yes');
+    expect(dropped.code).not.toBe(0);
+    expect(dropped.stdout).toContain(
+      'phoneNumbers: protected number support was removed from the file — deletion protection keeps it',
+    );
+    expect((await shell.resources(root)).map((r) => r.name)).toContain('support');
+    writeFileSync(inventory, declared);
+
+    edit(inventory, liftProtection);
     await shell.ok(root, 'up', '--yes');
     await shell.ok(root, 'destroy', '--yes');
     expect(await shell.resources(root)).toEqual([]);
