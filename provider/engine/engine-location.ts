@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -33,12 +34,51 @@ export class EngineNotSetUpError extends Error {
   }
 }
 
-/** Reads the pointer that scripts/setup.mjs writes into node_modules. */
+const HOST = 'pulumi-language-nodejs';
+
+function onPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return (env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find((path) => path !== name && existsSync(path));
+}
+
+/**
+ * An official Pulumi install on PATH, as a user of the npm package has it: `pulumi` and its
+ * language host (beside it, or elsewhere on PATH).
+ */
+function engineOnPath(): EngineLocation | undefined {
+  const pulumi = onPath('pulumi');
+  if (!pulumi) return undefined;
+  const binDir = dirname(pulumi);
+  const host = existsSync(join(binDir, HOST)) ? join(binDir, HOST) : onPath(HOST);
+  if (!host) return undefined;
+  const version = (binary: string, flag: string): string =>
+    execFileSync(binary, [flag], {
+      encoding: 'utf8',
+      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: 'true' },
+    })
+      .trim()
+      .replace(/^v/, '');
+  return {
+    binDir,
+    version: version(pulumi, 'version'),
+    source: 'path',
+    languageHost: { dir: dirname(host), version: version(host, '-version'), source: 'path' },
+  };
+}
+
+/**
+ * Reads the pointer that scripts/setup.mjs writes into node_modules; where there is none
+ * (numberplane installed from npm), an official Pulumi install on PATH.
+ */
 export function locateEngine(root: string = findPackageRoot()): EngineLocation {
   const pointer = join(root, 'node_modules', '.numberplane-engine.json');
   if (!existsSync(pointer)) {
+    const installed = engineOnPath();
+    if (installed) return installed;
     throw new EngineNotSetUpError(
-      `the Pulumi engine is not set up (${pointer} is missing); run \`node scripts/setup.mjs\` or \`npm test\` first`,
+      `no Pulumi CLI found: put pulumi and ${HOST} on PATH (an official Pulumi install ships both), or in a numberplane checkout run \`node scripts/setup.mjs\``,
     );
   }
   const parsed = JSON.parse(readFileSync(pointer, 'utf8')) as Partial<EngineLocation>;

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
-import { openUserShell, type UserShell } from './user-shell';
+import { edit, liftProtection, openUserShell, type UserShell } from './user-shell';
 
 const root = findPackageRoot();
 
 /** Runs a command as a user's shell would, failing with its output unless it exits 0. */
-function sh(cwd: string, command: string, args: string[]): Promise<string> {
+function sh(cwd: string, command: string, args: string[], env = process.env): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -117,20 +117,23 @@ describe('a consumer project that installs the packed package', () => {
       expect(await shell.outputs(project)).toEqual({ supportNumber: support?.phoneNumber });
 
       await shell.ok(project, 'preview', '--expect-no-changes');
+      await shell.ok(project, 'preview', '--refresh', '--expect-no-changes');
+      // The CI commands of the installed package drive the same stack with the pulumi on PATH.
+      const drift = await sh(
+        project,
+        'npx',
+        ['numberplane', 'drift', '--stack', 'dev', '--detailed-exitcode'],
+        shell.env,
+      );
+      expect(drift).toContain('stack dev: no drift\n');
       const blocked = await shell.pulumi(project, 'destroy', '--yes');
       expect(blocked.code).not.toBe(0);
       expect(blocked.stdout).toContain(
         `phone number ${support?.phoneNumber} (${support?.phoneNumberId}) has deletion protection enabled and was not released`,
       );
+      expect(blocked.stdout).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
 
-      const program = join(project, 'index.ts');
-      writeFileSync(
-        program,
-        readFileSync(program, 'utf8').replace(
-          'deletionProtectionEnabled: true',
-          'deletionProtectionEnabled: false',
-        ),
-      );
+      edit(join(project, 'index.ts'), liftProtection);
       await shell.ok(project, 'up', '--yes');
       await shell.ok(project, 'destroy', '--yes');
       expect(await shell.resources(project)).toEqual([]);

@@ -1,8 +1,20 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { findPackageRoot } from '../../provider/engine/engine-location';
+import {
+  engineEnvironment,
+  findPackageRoot,
+  locateEngine,
+} from '../../provider/engine/engine-location';
 import { runPulumi, type PulumiCliResult } from '../../provider/engine/pulumi-cli';
 
 /** One resource of a stack, as `pulumi stack export` shows it. */
@@ -24,6 +36,8 @@ export interface UserShell {
   readonly dir: string;
   /** Directory of the file state backend. */
   readonly stateDir: string;
+  /** The shell's environment: PATH with pulumi and its language host, the backend settings. */
+  readonly env: Record<string, string>;
   /** Runs `pulumi ARGS` in `cwd`, whatever its exit code. */
   pulumi(cwd: string, ...args: string[]): Promise<PulumiCliResult>;
   /** Runs `pulumi ARGS` in `cwd` and fails with its output unless it exits 0. */
@@ -41,12 +55,12 @@ export function openUserShell(): UserShell {
   const stateDir = join(dir, 'state');
   mkdirSync(stateDir);
   mkdirSync(join(dir, 'pulumi-home'));
-  const env = {
+  const settings = {
     PULUMI_BACKEND_URL: `file://${stateDir}`,
     PULUMI_HOME: join(dir, 'pulumi-home'),
     PULUMI_CONFIG_PASSPHRASE: randomBytes(12).toString('hex'),
   };
-  const pulumi = (cwd: string, ...args: string[]) => runPulumi(args, { cwd, env });
+  const pulumi = (cwd: string, ...args: string[]) => runPulumi(args, { cwd, env: settings });
   const ok = async (cwd: string, ...args: string[]) => {
     const result = await pulumi(cwd, ...args);
     if (result.code !== 0) {
@@ -59,6 +73,7 @@ export function openUserShell(): UserShell {
   return {
     dir,
     stateDir,
+    env: { ...engineEnvironment(locateEngine()), ...settings },
     pulumi,
     ok,
     async resources(cwd) {
@@ -106,3 +121,12 @@ export function copyCheckout(shell: UserShell): string {
   }
   return checkout;
 }
+
+/** Rewrites a file of a project, as a user edits theirs. */
+export function edit(path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+/** Turns a declared `deletionProtectionEnabled: true` off: the step before a destroy. */
+export const liftProtection = (text: string): string =>
+  text.replace('deletionProtectionEnabled: true', 'deletionProtectionEnabled: false');
