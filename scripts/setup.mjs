@@ -134,7 +134,7 @@ function goToolchain(what, version) {
 }
 
 /** How we build both binaries: release flags, the version stamped in. */
-function goBuild(go, { cwd, version, output, target, goFlags, stdio = 'inherit' }) {
+function goBuild(go, { cwd, version, output, target, goFlags }) {
   const ldflags = `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`;
   return spawnSync(
     go,
@@ -151,7 +151,7 @@ function goBuild(go, { cwd, version, output, target, goFlags, stdio = 'inherit' 
     ],
     {
       cwd,
-      stdio: ['ignore', stdio, stdio],
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
         GOFLAGS: `${goFlags} -buildvcs=false`,
