@@ -10,6 +10,7 @@ const STORED_PATHS = [
   ...KINDS.map((kind) => `provider/resources/providers/${kind}-provider.ts`),
   ...KINDS.map((kind) => `provider/resources/hooks/${kind}-hooks.ts`),
   'provider/resources/hooks/connection.ts',
+  'provider/resources/hooks/user-facing-errors.ts',
 ];
 
 describe('the module paths that state files hold', () => {
