@@ -28,13 +28,6 @@ export interface SimulatorClient {
   close(): Promise<void>;
 }
 
-export interface ClientOptions {
-  /** `file:PATH` (embedded, the default) or `http://host:port`. */
-  endpoint: string;
-  apiKey?: string;
-  adminKey?: string;
-}
-
 const BRAND = 'numberplane.TransportError';
 
 /** The connection failed: reset (possibly after the server committed), refused, or timed out. */

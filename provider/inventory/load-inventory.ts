@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import { DEFAULT_NUMBER_QUOTA } from '../simulator/service/accounts';
 import type { Inventory } from './inventory-schema';
-import { jsonSchemas } from './json-schemas';
+import { inventoryJsonSchema } from './json-schemas';
 import {
   describeSchemaError,
   formatProblem,
@@ -65,7 +65,7 @@ function validate(data: unknown): ErrorObject[] {
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
     ajv.addKeyword('x-hint');
-    validator = ajv.compile(jsonSchemas()['inventory.schema.json'] as object);
+    validator = ajv.compile(inventoryJsonSchema());
   }
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }

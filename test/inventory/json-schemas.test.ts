@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { jsonSchemas } from '../../provider/inventory/json-schemas';
+import { jsonSchemas } from '../../provider/cli/schema-files';
 import { parseInventory } from '../../provider/inventory/load-inventory';
 
 const ROOT = join(__dirname, '..', '..');

@@ -70,7 +70,7 @@ describe('the numberplane CLI', () => {
     const unknownCommand = await cli('teleport');
     expect(unknownCommand.code).toBe(1);
     expect(unknownCommand.stderr).toMatch(
-      /^numberplane: ValidationException: "teleport" is not a numberplane command; run numberplane help\n$/,
+      /^numberplane: "teleport" is not a numberplane command; run numberplane help\n$/,
     );
     const unknownFlag = await cli('numbers', 'list', '--colour', 'blue');
     expect(unknownFlag.code).toBe(1);

@@ -1,23 +1,18 @@
-import { resolve } from 'node:path';
-import { EmbeddedClient } from '../../client/embedded-client';
-import { HttpClient } from '../../client/http-client';
+import {
+  canonicalEndpoint,
+  connectionSettings as resolveConnection,
+  openClient,
+  type ConnectionSettings,
+} from '../../client/connection-settings';
 import type { SimulatorClient } from '../../client/simulator-client';
-import { DEFAULT_API_KEY } from '../../simulator/service/simulator';
 
-/** Where the provider finds its backend: stack config first, then the environment. */
-export interface ConnectionSettings {
-  endpoint: string;
-  apiKey: string;
-}
-
-/** The embedded store a new project gets, relative to the project directory. */
-export const DEFAULT_ENDPOINT = 'file:.numberplane/simulator.db';
+export { DEFAULT_ENDPOINT } from '../../client/connection-settings';
 
 interface ConfigLike {
   get(key: string): string | undefined;
 }
 
-let configured: Partial<ConnectionSettings> = {};
+let configured: { endpoint?: string; apiKey?: string } = {};
 const clients = new Map<string, SimulatorClient>();
 
 /**
@@ -31,30 +26,18 @@ export function configure(config: ConfigLike): void {
   };
 }
 
+/** Stack config first (`numberplane:endpoint`, `numberplane:apiKey`), then the environment. */
 export function connectionSettings(env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
-  return {
-    endpoint: configured.endpoint ?? env.NUMBERPLANE_ENDPOINT ?? DEFAULT_ENDPOINT,
-    apiKey: configured.apiKey ?? env.NUMBERPLANE_API_KEY ?? DEFAULT_API_KEY,
-  };
+  return resolveConnection(configured, env);
 }
 
 /** One client per endpoint and key for the life of the provider process. */
 export function backend(settings: ConnectionSettings = connectionSettings()): SimulatorClient {
-  const endpoint = settings.endpoint.startsWith('file:')
-    ? `file:${resolve(settings.endpoint.replace(/^file:(\/\/)?/, ''))}`
-    : settings.endpoint;
+  const endpoint = canonicalEndpoint(settings.endpoint);
   const key = `${endpoint}\u0000${settings.apiKey}`;
   let client = clients.get(key);
   if (!client) {
-    if (endpoint.startsWith('file:')) {
-      client = EmbeddedClient.open(endpoint, { apiKey: settings.apiKey });
-    } else if (/^https?:\/\//.test(endpoint)) {
-      client = new HttpClient({ endpoint, apiKey: settings.apiKey });
-    } else {
-      throw new Error(
-        `numberplane:endpoint "${settings.endpoint}" is not supported; use file:PATH (embedded simulator) or http://HOST:PORT`,
-      );
-    }
+    client = openClient({ ...settings, endpoint });
     clients.set(key, client);
   }
   return client;

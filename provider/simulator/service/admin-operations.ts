@@ -1,6 +1,11 @@
 import { validation } from '../domain/errors';
-import { isAccountOperation, type OperationInput } from './operations';
-import type { Simulator } from './simulator';
+import type { Db } from '../store/database';
+import { createAccount, listAccounts, updateAccount } from './accounts';
+import { changeClock, describeClock } from './clock';
+import { addFault, clearFaults, listFaults } from './faults';
+import { isAccountOperation, type AccountOperationName, type OperationInput } from './operations';
+import { describeSettings, endOutage, listOutages, startOutage, updateSettings } from './settings';
+import { exportState, importState } from './state-transfer';
 
 /** The input of an admin operation: an id (account, fault, region) and a JSON body. */
 export interface AdminInput {
@@ -8,7 +13,22 @@ export interface AdminInput {
   readonly body?: unknown;
 }
 
-type AdminHandler<T> = (simulator: Simulator, input: AdminInput) => T;
+/** What an admin operation may use of the simulator it runs in. */
+export interface AdminContext {
+  readonly db: Db;
+  /** Real time now, ms since epoch: the clock is anchored to it. */
+  realNow(): number;
+  /** Virtual time now, ms since epoch. */
+  now(): number;
+  /** Runs `work` in one IMMEDIATE transaction. */
+  transaction<T>(work: () => T): T;
+  /** An account operation made as that account, as a console user would (no faults). */
+  invokeAs(account: string, operation: AccountOperationName, input: OperationInput): unknown;
+  /** Empties the store and bootstraps it again with the same keys. */
+  reset(): void;
+}
+
+type AdminHandler<T> = (ctx: AdminContext, input: AdminInput) => T;
 const admin = <T>(handler: AdminHandler<T>): AdminHandler<T> => handler;
 
 function requireId(input: AdminInput, what: string): string {
@@ -19,27 +39,31 @@ function requireId(input: AdminInput, what: string): string {
 
 /** Everything the admin key may do, by name; the HTTP admin routes and the CLI map onto these. */
 export const ADMIN_OPERATIONS = {
-  ListAccounts: admin((s) => s.listAccounts()),
-  CreateAccount: admin((s, i) => s.createAccount(i.body)),
-  UpdateAccount: admin((s, i) => s.updateAccount(requireId(i, 'account id or name'), i.body)),
-  GetClock: admin((s) => s.clock()),
-  ChangeClock: admin((s, i) => s.changeClock(i.body)),
-  GetSettings: admin((s) => s.settings()),
-  UpdateSettings: admin((s, i) => s.updateSettings(i.body)),
-  ListFaults: admin((s) => s.faults()),
-  AddFault: admin((s, i) => s.addFault(i.body)),
-  ClearFaults: admin((s, i) => s.clearFaults(i.id === undefined ? undefined : Number(i.id))),
-  ListOutages: admin((s) => s.outages()),
-  StartOutage: admin((s, i) => s.startOutage(i.body)),
-  EndOutage: admin((s, i) => s.endOutage(requireId(i, 'awsRegion'))),
-  ExportState: admin((s) => s.exportState()),
-  ImportState: admin((s, i) => s.importState(i.body)),
-  ResetState: admin((s) => {
-    s.resetState();
+  ListAccounts: admin((c) => listAccounts(c.db)),
+  CreateAccount: admin((c, i) => c.transaction(() => createAccount(c.db, i.body, c.now()))),
+  UpdateAccount: admin((c, i) =>
+    c.transaction(() => updateAccount(c.db, requireId(i, 'account id or name'), i.body)),
+  ),
+  GetClock: admin((c) => describeClock(c.db, c.realNow())),
+  ChangeClock: admin((c, i) => c.transaction(() => changeClock(c.db, i.body, c.realNow()))),
+  GetSettings: admin((c) => describeSettings(c.db)),
+  UpdateSettings: admin((c, i) => c.transaction(() => updateSettings(c.db, i.body))),
+  ListFaults: admin((c) => listFaults(c.db)),
+  AddFault: admin((c, i) => c.transaction(() => addFault(c.db, i.body))),
+  ClearFaults: admin((c, i) => ({
+    cleared: c.transaction(() => clearFaults(c.db, i.id === undefined ? undefined : Number(i.id))),
+  })),
+  ListOutages: admin((c) => listOutages(c.db)),
+  StartOutage: admin((c, i) => c.transaction(() => startOutage(c.db, i.body, c.now()))),
+  EndOutage: admin((c, i) => c.transaction(() => endOutage(c.db, requireId(i, 'awsRegion')))),
+  ExportState: admin((c) => c.transaction(() => exportState(c.db, c.now()))),
+  ImportState: admin((c, i) => c.transaction(() => importState(c.db, i.body))),
+  ResetState: admin((c) => {
+    c.reset();
     return { reset: true };
   }),
   /** An out-of-band edit: run an account operation as that account, as a console user would. */
-  InvokeAs: admin((s, i) => {
+  InvokeAs: admin((c, i) => {
     const body = (i.body ?? {}) as { operation?: unknown; input?: unknown };
     const operation = String(body.operation ?? '');
     if (!isAccountOperation(operation)) {
@@ -51,7 +75,7 @@ export const ADMIN_OPERATIONS = {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw validation('input must be an object such as { "id": "...", "body": { ... } }');
     }
-    return s.invokeAs(requireId(i, 'account id or name'), operation, input as OperationInput);
+    return c.invokeAs(requireId(i, 'account id or name'), operation, input as OperationInput);
   }),
 };
 

@@ -1,22 +1,22 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SimulatorError } from '../domain/errors';
 import type { FaultPlan } from '../domain/faults';
-import type { Account } from '../domain/types';
 import { findAccountByKey, findAccountRow, hashApiKey, type AccountRow } from '../store/accounts';
 import { openDatabase, type Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
 import {
   ADMIN_OPERATIONS,
   isAdminOperation,
+  type AdminContext,
   type AdminInput,
   type AdminOperationName,
   type AdminOperationResult,
 } from './admin-operations';
-import { createAccount, listAccounts, resolveAccount, updateAccount } from './accounts';
-import { changeClock, describeClock, initClock, virtualNow, type ClockView } from './clock';
+import { createAccount, listAccounts, resolveAccount } from './accounts';
+import { initClock, virtualNow } from './clock';
 import type { OperationContext } from './context';
 import { runDueEvents } from './due-events';
-import { addFault, clearFaults, listFaults, planFaults, setFaultSeed } from './faults';
+import { planFaults } from './faults';
 import {
   ACCOUNT_OPERATIONS,
   isAccountOperation,
@@ -24,15 +24,7 @@ import {
   type AccountOperationResult,
   type OperationInput,
 } from './operations';
-import {
-  describeSettings,
-  endOutage,
-  listOutages,
-  startOutage,
-  updateSettings,
-  type SettingsView,
-} from './settings';
-import { clearState, exportState, importState, type StateDocument } from './state-transfer';
+import { clearState } from './state-transfer';
 
 /** The keys a new store starts with; documented, so a new user needs no setup. */
 export const DEFAULT_API_KEY = 'np_local_default_key';
@@ -62,14 +54,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * One simulator: the rules over one store. Adapters (HTTP server, embedded client, CLI)
  * call `invoke` for account operations and the admin methods for everything else.
  */
-export class Simulator {
+export class Simulator implements AdminContext {
   readonly db: Db;
-  private readonly realNow: () => number;
+  private readonly realClock: () => number;
   private readonly bootstrapKeys: { apiKey: string; adminKey: string };
 
   private constructor(db: Db, options: SimulatorOptions) {
     this.db = db;
-    this.realNow = options.realNow ?? Date.now;
+    this.realClock = options.realNow ?? Date.now;
     this.bootstrapKeys = {
       apiKey: options.bootstrapApiKey ?? DEFAULT_API_KEY,
       adminKey: options.adminApiKey ?? DEFAULT_ADMIN_KEY,
@@ -101,6 +93,11 @@ export class Simulator {
   /** Runs `work` in one IMMEDIATE transaction: other writers wait, and it commits whole or not at all. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /** Real time now, ms since epoch (pinned in some tests). */
+  realNow(): number {
+    return this.realClock();
   }
 
   /** Virtual time now, ms since epoch. */
@@ -208,72 +205,8 @@ export class Simulator {
     return ADMIN_OPERATIONS[operation](this, input) as AdminOperationResult<N>;
   }
 
-  listAccounts(): Account[] {
-    return listAccounts(this.db);
-  }
-
-  createAccount(body: unknown): { account: Account; apiKey: string } {
-    return this.transaction(() => createAccount(this.db, body, this.now()));
-  }
-
-  updateAccount(idOrName: string, body: unknown): Account {
-    return this.transaction(() => updateAccount(this.db, idOrName, body));
-  }
-
-  clock(): ClockView {
-    return describeClock(this.db, this.realNow());
-  }
-
-  changeClock(body: unknown): ClockView & { eventsRun: number } {
-    return this.transaction(() => changeClock(this.db, body, this.realNow()));
-  }
-
-  settings(): SettingsView {
-    return describeSettings(this.db);
-  }
-
-  updateSettings(body: unknown): SettingsView {
-    return this.transaction(() => updateSettings(this.db, body));
-  }
-
-  faults(): ReturnType<typeof listFaults> {
-    return listFaults(this.db);
-  }
-
-  addFault(body: unknown): ReturnType<typeof addFault> {
-    return this.transaction(() => addFault(this.db, body));
-  }
-
-  clearFaults(faultId?: number): { cleared: number } {
-    return { cleared: this.transaction(() => clearFaults(this.db, faultId)) };
-  }
-
-  setFaultSeed(seed: string): void {
-    this.transaction(() => setFaultSeed(this.db, seed));
-  }
-
-  outages(): ReturnType<typeof listOutages> {
-    return listOutages(this.db);
-  }
-
-  startOutage(body: unknown): ReturnType<typeof listOutages> {
-    return this.transaction(() => startOutage(this.db, body, this.now()));
-  }
-
-  endOutage(region: string): ReturnType<typeof listOutages> {
-    return this.transaction(() => endOutage(this.db, region));
-  }
-
-  exportState(): StateDocument {
-    return this.transaction(() => exportState(this.db, this.now()));
-  }
-
-  importState(document: unknown): { tables: number; rows: number } {
-    return this.transaction(() => importState(this.db, document));
-  }
-
   /** Empties the store and bootstraps it again with the same keys. */
-  resetState(): void {
+  reset(): void {
     this.transaction(() => clearState(this.db));
     this.bootstrap();
   }

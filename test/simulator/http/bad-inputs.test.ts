@@ -44,7 +44,7 @@ describe('the HTTP API given bad input', () => {
     dir = mkdtempSync(join(tmpdir(), 'numberplane-bad-input-'));
     simulator = Simulator.open({ path: join(dir, 'simulator.db') });
     app = buildApp({ simulator });
-    simulator.changeClock({ action: 'freeze' });
+    simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ChangeClock', { body: { action: 'freeze' } });
     const connector = await simulator.invoke(DEFAULT_API_KEY, 'CreateVoiceConnector', {
       body: { name: 'east', awsRegion: 'us-east-1' },
     });
@@ -75,7 +75,7 @@ describe('the HTTP API given bad input', () => {
           : typeof testCase.body === 'string'
             ? testCase.body
             : fill(JSON.stringify(testCase.body));
-      const before = JSON.stringify(simulator.exportState().tables);
+      const before = JSON.stringify(simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState').tables);
       const response = await app.inject({
         method: testCase.method,
         url: fill(testCase.url),
@@ -89,7 +89,9 @@ describe('the HTTP API given bad input', () => {
       });
       expect(answer.message).toMatch(testCase.message);
       expect(answer.message).not.toMatch(/\n|at .*\.js:\d+/);
-      expect(JSON.stringify(simulator.exportState().tables)).toBe(before);
+      expect(JSON.stringify(simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState').tables)).toBe(
+        before,
+      );
     });
   }
 });

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../engine/engine-location';
-import { jsonSchemas } from './json-schemas';
+import { jsonSchemas } from './schema-files';
 
 for (const [file, schema] of Object.entries(jsonSchemas())) {
   const path = join(findPackageRoot(), 'schema', file);

@@ -1,29 +1,14 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { TransportError } from '../../client/simulator-client';
-import { SimulatorError } from '../domain/errors';
-import { buildApp } from '../http/build-app';
-import { Simulator } from '../service/simulator';
-import { pathOfFileEndpoint } from '../../client/embedded-client';
-import { connectionSettings, DEFAULT_ENDPOINT, openClient } from './client-options';
-import { COMMANDS, type Command, type Flags } from './commands';
-import { CI_OPTIONS, CI_USAGE, isCiCommand, runCiCommand } from '../../ci/ci-command';
+import { CI_OPTIONS, CI_USAGE, isCiCommand, runCiCommand } from '../ci/ci-command';
+import { connectionSettings, DEFAULT_ENDPOINT, openClient } from '../client/connection-settings';
+import { TransportError } from '../client/simulator-client';
+import { SimulatorError } from '../simulator/domain/errors';
+import { CliUsageError, usage } from './cli-errors';
+import type { Command, Flags } from './command';
+import { COMMANDS } from './commands';
+import { GLOBAL_FLAGS } from './global-flags';
 import { json } from './output';
-
-const GLOBAL_FLAGS = {
-  endpoint: { type: 'string' },
-  'api-key': { type: 'string' },
-  'admin-key': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const SERVE_FLAGS = {
-  port: { type: 'string' },
-  host: { type: 'string' },
-  db: { type: 'string' },
-  'log-requests': { type: 'boolean' },
-} as const;
+import { serve, SERVE_FLAGS } from './serve-command';
 
 function help(): string {
   const lines = [
@@ -32,7 +17,7 @@ function help(): string {
     'usage: numberplane COMMAND [ARGS] [--json] [--endpoint file:PATH|http://HOST:PORT]',
     '',
     '  serve [--port 4580] [--host 127.0.0.1] [--db PATH]   run the HTTP simulator',
-    ...CI_USAGE.map((usage) => `  ${usage}`),
+    ...CI_USAGE.map((line) => `  ${line}`),
     ...COMMANDS.map((command) => `  ${command.usage}\n      ${command.summary}`),
     '',
     `Endpoint: --endpoint, else NUMBERPLANE_ENDPOINT, else ${DEFAULT_ENDPOINT}.`,
@@ -48,36 +33,6 @@ function findCommand(words: readonly string[]): { command: Command; rest: string
   ).sort((a, b) => b.words.length - a.words.length);
   const command = matches[0];
   return command ? { command, rest: words.slice(command.words.length) } : undefined;
-}
-
-async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { ...SERVE_FLAGS, ...GLOBAL_FLAGS },
-    strict: true,
-  });
-  const port = Number(values.port ?? process.env.NUMBERPLANE_PORT ?? 4580);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new SimulatorError('ValidationException', `--port must be 0-65535; got "${values.port}"`);
-  }
-  const host = values.host ?? '127.0.0.1';
-  const path = values.db ? resolve(values.db) : pathOfFileEndpoint(DEFAULT_ENDPOINT);
-  const simulator = Simulator.open({
-    path,
-    bootstrapApiKey: process.env.NUMBERPLANE_API_KEY,
-    adminApiKey: process.env.NUMBERPLANE_ADMIN_KEY,
-  });
-  const app = buildApp({ simulator, logRequests: values['log-requests'] ?? false });
-  const address = await app.listen({ host, port });
-  process.stdout.write(`numberplane simulator listening on ${address} (store: ${path})\n`);
-  const stop = (): void => {
-    void app.close().then(() => {
-      simulator.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 /** Positionals of argv, knowing every command's flags, so flag values are never read as words. */
@@ -111,10 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const found = findCommand(words);
   if (!found) {
-    throw new SimulatorError(
-      'ValidationException',
-      `"${words.join(' ')}" is not a numberplane command; run numberplane help`,
-    );
+    throw usage(`"${words.join(' ')}" is not a numberplane command; run numberplane help`);
   }
   const { command } = found;
   const { values, positionals } = parseArgs({
@@ -149,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
 /** One line, no stack: what failed and what to do. */
 export function describeCliError(error: unknown): string {
   if (SimulatorError.isInstance(error)) return `${error.code}: ${error.message}`;
+  if (CliUsageError.isInstance(error)) return error.message;
   if (TransportError.isInstance(error)) return `cannot talk to the simulator: ${error.message}`;
   const code = (error as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
