@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
-import { validation } from '../simulator/domain/errors';
+import { ciUsage } from './ci-errors';
 import {
   runStackOperation,
   type StackOperationRequest,
@@ -83,7 +83,50 @@ export function driftOf(steps: readonly StackStep[] | undefined): CiDrift[] {
     });
 }
 
-const PROTECTED_NUMBER = /phone number (\S+) \((phone-[0-9a-f]+)\) has deletion protection enabled/;
+/** An error the engine reported on one resource. */
+interface ResourceDiagnostic {
+  urn: string;
+  resource: string;
+  message: string;
+}
+
+interface StateResource {
+  urn: string;
+  type: string;
+  protect?: boolean;
+  outputs?: Record<string, unknown>;
+}
+
+/**
+ * Which failed resources protection held back, read from the stack's state rather than
+ * from the errors' words: a resource still there with the engine's `protect`, or a phone
+ * number still there with deletion protection enabled. The error said why; it is kept.
+ */
+async function protectionBlocks(
+  request: StackOperationRequest,
+  diagnostics: readonly ResourceDiagnostic[],
+): Promise<CiResult['blockedByProtection']> {
+  if (diagnostics.length === 0) return [];
+  const exported = await runStackOperation({ ...request, operation: 'export' });
+  const resources =
+    (exported.deployment as { resources?: StateResource[] } | undefined)?.resources ?? [];
+  return diagnostics.flatMap(({ urn, resource, message }) => {
+    const held = resources.find((candidate) => candidate.urn === urn);
+    if (held?.protect) return [{ resource, reason: message }];
+    const outputs = held?.outputs ?? {};
+    if (held?.type.endsWith(':PhoneNumber') && outputs.deletionProtectionEnabled === true) {
+      return [
+        {
+          resource,
+          phoneNumber: String(outputs.phoneNumber),
+          phoneNumberId: String(outputs.phoneNumberId),
+          reason: message,
+        },
+      ];
+    }
+    return [];
+  });
+}
 
 /** Progress: the engine's own display on a terminal, one plain line per finished step otherwise. */
 function progress(io: CiIo, json: boolean) {
@@ -123,25 +166,25 @@ function parse(command: CiCommand, args: string[], env: NodeJS.ProcessEnv): Pars
     strict: true,
   });
   if (!values.stack)
-    throw validation(`${command} needs --stack NAME; the stack is created on first use`);
+    throw ciUsage(`${command} needs --stack NAME; the stack is created on first use`);
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(values.stack)) {
-    throw validation(
+    throw ciUsage(
       `--stack "${values.stack}" is not a stack name; use letters, digits, . _ - (e.g. pr-42)`,
     );
   }
   if (values['detailed-exitcode'] && command !== 'preview' && command !== 'drift') {
-    throw validation(`--detailed-exitcode is for preview and drift, not ${command}`);
+    throw ciUsage(`--detailed-exitcode is for preview and drift, not ${command}`);
   }
   if (values.remove && command !== 'destroy')
-    throw validation(`--remove is for destroy, not ${command}`);
+    throw ciUsage(`--remove is for destroy, not ${command}`);
   const projectDir = resolve(values.cwd ?? '.');
   if (!existsSync(join(projectDir, 'Pulumi.yaml'))) {
-    throw validation(
+    throw ciUsage(
       `no Pulumi.yaml in ${projectDir}; run from the project directory or pass --cwd DIR`,
     );
   }
   if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) {
-    throw validation(
+    throw ciUsage(
       'set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE): it encrypts the stack’s secrets',
     );
   }
@@ -207,6 +250,90 @@ function humanReport(result: CiResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The engine operation a command runs, where its state lives, and the stack's lock. */
+function stackRequest(
+  parsed: Parsed,
+  io: CiIo,
+): { request: StackOperationRequest; release: () => void } {
+  const backendUrl = io.env.PULUMI_BACKEND_URL;
+  if (!backendUrl) mkdirSync(parsed.stateDir, { recursive: true });
+  const pulumiHome = io.env.PULUMI_HOME ?? join(parsed.projectDir, '.numberplane', 'pulumi-home');
+  mkdirSync(pulumiHome, { recursive: true });
+  const request: StackOperationRequest = {
+    projectDir: parsed.projectDir,
+    stackName: parsed.stack,
+    stateDir: parsed.stateDir,
+    ...(backendUrl ? { backendUrl } : {}),
+    pulumiHome,
+    passphrase: passphrase(io.env),
+    operation: parsed.command === 'drift' ? 'preview' : parsed.command,
+    refresh: parsed.command === 'drift' || parsed.refresh,
+    remove: parsed.remove,
+    ...(parsed.inventory
+      ? { config: { 'numberplane:inventory': { value: parsed.inventory } } }
+      : {}),
+  };
+  // The engine's own lock covers other backends.
+  const release = backendUrl ? () => undefined : acquireStackLock(parsed.stateDir, parsed.stack);
+  return { request, release };
+}
+
+/** Ctrl-C or SIGTERM aborts the run: the engine finishes what is in flight and saves. */
+function cancellation(io: CiIo): { signal: AbortSignal; dispose: () => void } {
+  const abort = new AbortController();
+  const cancel = (): void => {
+    if (abort.signal.aborted) return;
+    io.stderr.write(
+      'numberplane: cancelling; the engine finishes what is in flight and saves the state\n',
+    );
+    abort.abort();
+  };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
+  return {
+    signal: abort.signal,
+    dispose: () => {
+      process.off('SIGINT', cancel);
+      process.off('SIGTERM', cancel);
+    },
+  };
+}
+
+/** The command's result from what the engine did: steps, drift, protection, exit code. */
+async function resultOf(
+  parsed: Parsed,
+  base: CiResult,
+  run: { request: StackOperationRequest; result: StackOperationResult; cancelled: boolean },
+  diagnostics: readonly ResourceDiagnostic[],
+): Promise<CiResult> {
+  const { request, result, cancelled } = run;
+  const steps = stepsOf(result.steps);
+  const drift = parsed.command === 'drift' ? driftOf(result.steps) : [];
+  const changed = parsed.command === 'drift' ? drift.length > 0 : steps.length > 0;
+  const exitCode: CiResult['exitCode'] = cancelled
+    ? 130
+    : !result.ok
+      ? 1
+      : parsed.detailed && changed
+        ? 2
+        : 0;
+  return {
+    ...base,
+    ok: result.ok && !cancelled,
+    exitCode,
+    changes: result.changes ?? {},
+    steps,
+    drift,
+    blockedByProtection: result.ok ? [] : await protectionBlocks(request, diagnostics),
+    ...(parsed.command === 'up' && result.outputs ? { outputs: result.outputs } : {}),
+    ...(cancelled ? { error: 'cancelled; the stack is usable: run the command again' } : {}),
+    ...(!result.ok && !cancelled
+      ? { error: explainFailure(result.error ?? 'failed', parsed.stack) }
+      : {}),
+    ...(result.cliVersion ? { cliVersion: result.cliVersion } : {}),
+  };
+}
+
 /** Runs `numberplane preview|up|destroy|drift`; returns the exit code. */
 export async function runCiCommand(command: CiCommand, args: string[], io: CiIo): Promise<number> {
   const parsed = parse(command, args, io.env);
@@ -222,100 +349,36 @@ export async function runCiCommand(command: CiCommand, args: string[], io: CiIo)
     blockedByProtection: [],
   };
   if (parsed.inventory) {
-    const loaded = loadInventory(
-      resolve(parsed.projectDir, parsed.inventory),
-      {},
-      parsed.inventory,
-    );
+    const file = resolve(parsed.projectDir, parsed.inventory);
+    const loaded = loadInventory(file, {}, parsed.inventory);
     if (!loaded.inventory) {
       return finish(parsed, { ...base, error: loaded.problems.map(formatProblem).join('\n') }, io);
     }
   }
-  const backendUrl = io.env.PULUMI_BACKEND_URL;
-  if (!backendUrl) mkdirSync(parsed.stateDir, { recursive: true });
-  const pulumiHome = io.env.PULUMI_HOME ?? join(parsed.projectDir, '.numberplane', 'pulumi-home');
-  mkdirSync(pulumiHome, { recursive: true });
-  const release = backendUrl ? () => undefined : acquireStackLock(parsed.stateDir, parsed.stack);
-
-  const abort = new AbortController();
-  const cancel = (): void => {
-    if (abort.signal.aborted) return;
-    io.stderr.write(
-      'numberplane: cancelling; the engine finishes what is in flight and saves the state\n',
-    );
-    abort.abort();
-  };
-  process.on('SIGINT', cancel);
-  process.on('SIGTERM', cancel);
-  const diagnostics: { resource: string; message: string }[] = [];
+  const { request, release } = stackRequest(parsed, io);
+  const { signal, dispose } = cancellation(io);
+  const diagnostics: ResourceDiagnostic[] = [];
   const shown = progress(io, parsed.json);
   try {
-    const request: StackOperationRequest = {
-      projectDir: parsed.projectDir,
-      stackName: parsed.stack,
-      stateDir: parsed.stateDir,
-      ...(backendUrl ? { backendUrl } : {}),
-      pulumiHome,
-      passphrase: passphrase(io.env),
-      operation: command === 'drift' ? 'preview' : command,
-      refresh: command === 'drift' || parsed.refresh,
-      remove: parsed.remove,
-      ...(parsed.inventory
-        ? { config: { 'numberplane:inventory': { value: parsed.inventory } } }
-        : {}),
-    };
-    const result: StackOperationResult = await runStackOperation(request, {
-      signal: abort.signal,
+    const result = await runStackOperation(request, {
+      signal,
       ...(shown.onOutput ? { onOutput: shown.onOutput } : {}),
       onEvent: (event) => {
         shown.onEvent(event);
         const diagnostic = event.diagnosticEvent;
         if (diagnostic?.severity === 'error' && diagnostic.urn) {
-          diagnostics.push({ resource: name(diagnostic.urn), message: diagnostic.message.trim() });
+          diagnostics.push({
+            urn: diagnostic.urn,
+            resource: name(diagnostic.urn),
+            message: diagnostic.message.trim(),
+          });
         }
       },
     });
-    const steps = stepsOf(result.steps);
-    const drift = command === 'drift' ? driftOf(result.steps) : [];
-    const blockedByProtection = diagnostics.flatMap(({ resource, message }) => {
-      const match = PROTECTED_NUMBER.exec(message);
-      if (match)
-        return [{ resource, phoneNumber: match[1], phoneNumberId: match[2], reason: message }];
-      return /is protected|protected resource/i.test(message)
-        ? [{ resource, reason: message }]
-        : [];
-    });
-    const cancelled = abort.signal.aborted;
-    const changed = command === 'drift' ? drift.length > 0 : steps.length > 0;
-    const exitCode: CiResult['exitCode'] = cancelled
-      ? 130
-      : !result.ok
-        ? 1
-        : parsed.detailed && changed
-          ? 2
-          : 0;
-    return finish(
-      parsed,
-      {
-        ...base,
-        ok: result.ok && !cancelled,
-        exitCode,
-        changes: result.changes ?? {},
-        steps,
-        drift,
-        blockedByProtection,
-        ...(command === 'up' && result.outputs ? { outputs: result.outputs } : {}),
-        ...(cancelled ? { error: 'cancelled; the stack is usable: run the command again' } : {}),
-        ...(!result.ok && !cancelled
-          ? { error: explainFailure(result.error ?? 'failed', parsed.stack) }
-          : {}),
-        ...(result.cliVersion ? { cliVersion: result.cliVersion } : {}),
-      },
-      io,
-    );
+    const run = { request, result, cancelled: signal.aborted };
+    return finish(parsed, await resultOf(parsed, base, run, diagnostics), io);
   } finally {
-    process.off('SIGINT', cancel);
-    process.off('SIGTERM', cancel);
+    dispose();
     release();
   }
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SimulatorError } from '../simulator/domain/errors';
+import { CiError } from './ci-errors';
 
 function alive(pid: number): boolean {
   try {
@@ -34,13 +34,13 @@ export function acquireStackLock(stateDir: string, stack: string): () => void {
         // unreadable: treat as stale
       }
       if (typeof holder.pid === 'number' && alive(holder.pid)) {
-        throw new SimulatorError(
-          'ConflictException',
+        throw new CiError(
+          'stack-locked',
           `stack ${stack} is in use by another numberplane run (pid ${holder.pid}, since ${holder.since}); wait for it to finish, or delete ${file} if that process is gone`,
         );
       }
       rmSync(file, { force: true });
     }
   }
-  throw new SimulatorError('ConflictException', `could not lock stack ${stack}; try again`);
+  throw new CiError('stack-locked', `could not lock stack ${stack}; try again`);
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CI_OPTIONS, CI_USAGE, isCiCommand, runCiCommand } from '../ci/ci-command';
+import { CiError } from '../ci/ci-errors';
 import { connectionSettings, DEFAULT_ENDPOINT, openClient } from '../client/connection-settings';
 import { TransportError } from '../client/simulator-client';
 import { SimulatorError } from '../simulator/domain/errors';
@@ -101,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
 /** One line, no stack: what failed and what to do. */
 export function describeCliError(error: unknown): string {
   if (SimulatorError.isInstance(error)) return `${error.code}: ${error.message}`;
-  if (CliUsageError.isInstance(error)) return error.message;
+  if (CliUsageError.isInstance(error) || CiError.isInstance(error)) return error.message;
   if (TransportError.isInstance(error)) return `cannot talk to the simulator: ${error.message}`;
   const code = (error as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

@@ -249,7 +249,7 @@ describe('numberplane preview|up|destroy|drift', () => {
       const run = await cli(['up', '--stack', 'pr-1']);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(
-        `numberplane: ConflictException: stack pr-1 is in use by another numberplane run (pid ${process.pid}, since 2026-11-23T00:00:00.000Z); wait for it to finish, or delete ${lock} if that process is gone\n`,
+        `numberplane: stack pr-1 is in use by another numberplane run (pid ${process.pid}, since 2026-11-23T00:00:00.000Z); wait for it to finish, or delete ${lock} if that process is gone\n`,
       );
     } finally {
       rmSync(lock, { force: true });
