@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../model/problem';
 import { ERROR_CODES, SimulatorError, type ErrorCode } from '../simulator/domain/errors';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, routePath, type Route } from '../simulator/http/route-table';
 import type {
@@ -131,7 +132,11 @@ export class HttpClient implements SimulatorClient {
       );
     }
     if (response.ok) return parsed;
-    const { code, message } = (parsed ?? {}) as { code?: string; message?: string };
+    const { code, message, reason } = (parsed ?? {}) as {
+      code?: string;
+      message?: string;
+      reason?: ProblemCode;
+    };
     const known = code !== undefined && code in ERROR_CODES;
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new SimulatorError(
@@ -141,7 +146,10 @@ export class HttpClient implements SimulatorClient {
           ? 'InternalServerException'
           : 'ValidationException',
       message ?? `${what} answered ${response.status}`,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      {
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+        ...(typeof reason === 'string' ? { reason } : {}),
+      },
     );
   }
 

@@ -14,15 +14,14 @@ export interface PlannedNumber {
  * removes the highest; nothing else is renamed. Without `count` the name is the key.
  */
 export function plannedNumbers(inventory: Inventory): PlannedNumber[] {
-  const planned: PlannedNumber[] = [];
-  for (const [key, entry] of Object.entries(inventory.phoneNumbers ?? {})) {
-    if (entry.count === undefined) {
-      planned.push({ name: key, key, entry });
-      continue;
-    }
-    for (let i = 1; i <= entry.count; i++) planned.push({ name: `${key}-${i}`, key, entry });
-  }
-  return planned;
+  return Object.entries(inventory.phoneNumbers ?? {}).flatMap(([key, entry]) =>
+    numberNames(key, entry.count).map((name) => ({ name, key, entry })),
+  );
+}
+
+/** The resource names one key makes: the key, or KEY-1 … KEY-N for a count of N. */
+export function numberNames(key: string, count: number | undefined): string[] {
+  return count === undefined ? [key] : Array.from({ length: count }, (_, i) => `${key}-${i + 1}`);
 }
 
 /** Connector keys of each group in priority order (1 first): the routing order of calls. */

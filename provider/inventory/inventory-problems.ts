@@ -179,6 +179,27 @@ export function describeSchemaError(
         fix: `use at ${low ? 'least' : 'most'} ${limit} characters`,
       };
     }
+    case 'maxProperties': {
+      const limit = (error.params as { limit: number }).limit;
+      const count =
+        error.data && typeof error.data === 'object' ? Object.keys(error.data).length : 0;
+      return {
+        path,
+        atKey: false,
+        message: `${where}: has ${count} entries`,
+        fix: `keep at most ${limit}`,
+      };
+    }
+    case 'uniqueItems': {
+      const { i, j } = error.params as { i: number; j: number };
+      const [first, second] = [Math.min(i, j), Math.max(i, j)];
+      return {
+        path: [...path, second],
+        atKey: false,
+        message: `${where}: lists ${describeValue((error.data as unknown[])[second])} twice (items ${first + 1} and ${second + 1})`,
+        fix: 'name each once',
+      };
+    }
     default:
       return {
         path,

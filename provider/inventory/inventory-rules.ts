@@ -1,3 +1,9 @@
+import { DEFAULT_LIST_NOT_MANAGED, numberQuotaProblem } from '../model/account-rules';
+import { groupCountProblem, groupProblems } from '../model/group-rules';
+import { DEFAULT_OPT_OUT_LIST, MAX_GROUPS_PER_ACCOUNT } from '../model/limits';
+import { numberProblems } from '../model/number-rules';
+import type { Problem } from '../model/problem';
+import { numberNames } from './expand-inventory';
 import { renderPath, type PathSegment } from './inventory-problems';
 
 /** A rule broken across entries: where, what, and the fix. Positions are found by the loader. */
@@ -23,95 +29,107 @@ const asMap = (value: unknown): Record<string, Json> =>
     ? (value as Record<string, Json>)
     : {};
 
-export const MAX_GROUPS = 3;
+/** What the inventory calls the fields that refer to other entries by key. */
+const INVENTORY_FIELDS: Record<string, string> = {
+  voiceConnectorId: 'voiceConnector',
+  voiceConnectorGroupId: 'voiceConnectorGroup',
+  optOutListName: 'optOutList',
+};
+export const inventoryField = (field: string): string => INVENTORY_FIELDS[field] ?? field;
 
 /**
- * The checks a schema cannot express: references between entries, group priorities,
- * limits of the whole file, cross-field number rules, protected numbers removed. Works
- * on the raw document, skipping parts the schema already reports as malformed.
+ * A rule book problem of the entry at `base`, said as `base: message — fix`, pointing at
+ * the field it names, or at the field that made the rule apply when that one is missing.
  */
-export function checkInventoryRules(document: unknown, options: RuleOptions): RuleProblem[] {
-  const root = asMap(document);
-  const problems: RuleProblem[] = [];
-  const connectors = asMap(root.voiceConnectors);
-  const groups = asMap(root.voiceConnectorGroups);
-  const lists = asMap(root.optOutLists);
-  const numbers = asMap(root.phoneNumbers);
+function fromRuleBook(base: PathSegment[], problem: Problem, entry: Json = {}): RuleProblem {
+  const [field] = problem.path;
+  const missing = typeof field === 'string' && problem.path.length === 1 && !(field in entry);
+  return {
+    path: [...base, ...(missing && problem.cause ? [problem.cause] : problem.path)],
+    message: `${renderPath(base)}: ${problem.message}`,
+    fix: problem.fix,
+  };
+}
 
-  const reference = (
-    path: PathSegment[],
-    value: unknown,
-    section: string,
-    known: Json,
-    what: string,
-  ): void => {
-    if (typeof value !== 'string' || value in known) return;
-    const keys = Object.keys(known);
-    problems.push({
+/** The entries of the file, by section. */
+interface Sections {
+  connectors: Record<string, Json>;
+  groups: Record<string, Json>;
+  lists: Record<string, Json>;
+  numbers: Record<string, Json>;
+}
+
+/** `value` must be the key of an entry under `section`. */
+function referenceProblem(
+  path: PathSegment[],
+  value: unknown,
+  section: string,
+  known: Json,
+  what: string,
+): RuleProblem[] {
+  if (typeof value !== 'string' || value in known) return [];
+  const keys = Object.keys(known);
+  return [
+    {
       path,
       message: `${renderPath(path)}: "${value}" is not ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} in this file`,
       fix:
         keys.length > 0
           ? `use one of ${keys.join(', ')} (keys under ${section})`
           : `declare it under ${section} first`,
-    });
-  };
+    },
+  ];
+}
 
-  const groupKeys = Object.keys(groups);
-  groupKeys.slice(MAX_GROUPS).forEach((key) =>
-    problems.push({
-      path: ['voiceConnectorGroups', key],
-      atKey: true,
-      message: `voiceConnectorGroups: ${groupKeys.length} groups declared`,
-      fix: `an account holds at most ${MAX_GROUPS} voice connector groups; remove ${groupKeys.length - MAX_GROUPS}`,
-    }),
-  );
+function groupRules({ connectors, groups }: Sections): RuleProblem[] {
+  const keys = Object.keys(groups);
+  const tooMany = groupCountProblem(keys.length);
+  const problems: RuleProblem[] = tooMany
+    ? keys.slice(MAX_GROUPS_PER_ACCOUNT).map((key) => ({
+        path: ['voiceConnectorGroups', key],
+        atKey: true,
+        message: `voiceConnectorGroups: ${tooMany.message}`,
+        fix: tooMany.fix,
+      }))
+    : [];
   for (const [key, group] of Object.entries(groups)) {
     if (!Array.isArray(group.connectors)) continue;
-    const priorities = new Map<unknown, string>();
-    const members = new Set<unknown>();
-    group.connectors.forEach((member: Json, index: number) => {
-      const base: PathSegment[] = ['voiceConnectorGroups', key, 'connectors', index];
-      reference(
-        [...base, 'voiceConnector'],
-        member?.voiceConnector,
-        'voiceConnectors',
-        connectors,
-        'voice connector',
-      );
-      if (members.has(member?.voiceConnector)) {
-        problems.push({
-          path: [...base, 'voiceConnector'],
-          message: `${renderPath([...base, 'voiceConnector'])}: ${String(member.voiceConnector)} is listed twice in this group`,
-          fix: 'list each voice connector once',
-        });
-      }
-      members.add(member?.voiceConnector);
-      const holder = priorities.get(member?.priority);
-      if (typeof member?.priority === 'number' && holder !== undefined) {
-        problems.push({
-          path: [...base, 'priority'],
-          message: `${renderPath([...base, 'priority'])}: ${member.priority} is also the priority of ${holder}`,
-          fix: 'give each connector its own priority from 1 (tried first) to 99',
-        });
-      }
-      if (typeof member?.priority === 'number')
-        priorities.set(member.priority, String(member.voiceConnector));
-    });
+    const members = group.connectors as (Json | null)[];
+    members.forEach((member, index) =>
+      problems.push(
+        ...referenceProblem(
+          ['voiceConnectorGroups', key, 'connectors', index, 'voiceConnector'],
+          member?.voiceConnector,
+          'voiceConnectors',
+          connectors,
+          'voice connector',
+        ),
+      ),
+    );
+    const declared = members.map((m) => ({ connector: m?.voiceConnector, priority: m?.priority }));
+    for (const problem of groupProblems(declared, 'voiceConnector')) {
+      problems.push(fromRuleBook(['voiceConnectorGroups', key], problem));
+    }
   }
+  return problems;
+}
 
-  const listNames = new Map<string, string>();
+function optOutListRules({ lists }: Sections): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const names = new Map<string, string>();
   for (const [key, list] of Object.entries(lists)) {
-    const name = typeof list.name === 'string' ? list.name : key;
-    if (name === 'Default') {
+    const named = typeof list.name === 'string';
+    const name = named ? String(list.name) : key;
+    if (name === DEFAULT_OPT_OUT_LIST) {
       problems.push({
-        path: ['optOutLists', key, ...(typeof list.name === 'string' ? ['name'] : [])],
-        atKey: typeof list.name !== 'string',
-        message: `optOutLists.${key}: Default is every account’s built-in opt-out list`,
-        fix: 'choose another name; numbers without optOutList use Default already',
+        ...fromRuleBook(['optOutLists', key], {
+          ...DEFAULT_LIST_NOT_MANAGED,
+          path: named ? ['name'] : [],
+        }),
+        atKey: !named,
       });
     }
-    const other = listNames.get(name);
+    const other = names.get(name);
     if (other !== undefined) {
       problems.push({
         path: ['optOutLists', key],
@@ -120,19 +138,24 @@ export function checkInventoryRules(document: unknown, options: RuleOptions): Ru
         fix: 'give each opt-out list its own name',
       });
     }
-    listNames.set(name, key);
+    names.set(name, key);
   }
+  return problems;
+}
 
+/** The names a number entry makes, counting only a usable count (the schema reports the rest). */
+const namesOf = (key: string, entry: Json): string[] =>
+  numberNames(
+    key,
+    typeof entry.count === 'number' && entry.count >= 1 ? Math.floor(entry.count) : undefined,
+  );
+
+function numberRules(sections: Sections): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   const made = new Map<string, string>();
-  let total = 0;
-  for (const [key, number] of Object.entries(numbers)) {
+  for (const [key, number] of Object.entries(sections.numbers)) {
     const base: PathSegment[] = ['phoneNumbers', key];
-    const count =
-      typeof number.count === 'number' && number.count >= 1 ? Math.floor(number.count) : undefined;
-    total += count ?? 1;
-    const names =
-      count === undefined ? [key] : Array.from({ length: count }, (_, i) => `${key}-${i + 1}`);
-    for (const name of names) {
+    for (const name of namesOf(key, number)) {
       const other = made.get(name);
       if (other !== undefined && other !== key) {
         problems.push({
@@ -144,85 +167,56 @@ export function checkInventoryRules(document: unknown, options: RuleOptions): Ru
       }
       made.set(name, key);
     }
-    reference(
-      [...base, 'voiceConnector'],
-      number.voiceConnector,
-      'voiceConnectors',
-      connectors,
-      'voice connector',
+    problems.push(
+      ...referenceProblem(
+        [...base, 'voiceConnector'],
+        number.voiceConnector,
+        'voiceConnectors',
+        sections.connectors,
+        'voice connector',
+      ),
+      ...referenceProblem(
+        [...base, 'voiceConnectorGroup'],
+        number.voiceConnectorGroup,
+        'voiceConnectorGroups',
+        sections.groups,
+        'voice connector group',
+      ),
+      ...referenceProblem(
+        [...base, 'optOutList'],
+        number.optOutList,
+        'optOutLists',
+        sections.lists,
+        'opt-out list',
+      ),
     );
-    reference(
-      [...base, 'voiceConnectorGroup'],
-      number.voiceConnectorGroup,
-      'voiceConnectorGroups',
-      groups,
-      'voice connector group',
-    );
-    reference([...base, 'optOutList'], number.optOutList, 'optOutLists', lists, 'opt-out list');
-    const assigned =
-      number.voiceConnector !== undefined || number.voiceConnectorGroup !== undefined;
-    if (number.voiceConnector !== undefined && number.voiceConnectorGroup !== undefined) {
-      problems.push({
-        path: [...base, 'voiceConnectorGroup'],
-        message: `phoneNumbers.${key}: assigned to a voice connector and a voice connector group`,
-        fix: 'keep voiceConnector or voiceConnectorGroup, not both',
-      });
-    }
-    if (assigned && number.productType !== 'VoiceConnector') {
-      problems.push({
-        path: number.productType === undefined ? base : [...base, 'productType'],
-        atKey: number.productType === undefined,
-        message: `phoneNumbers.${key}: only VoiceConnector numbers can be assigned to a voice connector or group`,
-        fix: 'set productType: VoiceConnector',
-      });
-    }
-    const capabilities = Array.isArray(number.numberCapabilities) ? number.numberCapabilities : [];
-    if (assigned && Array.isArray(number.numberCapabilities) && !capabilities.includes('VOICE')) {
-      problems.push({
-        path: [...base, 'numberCapabilities'],
-        message: `phoneNumbers.${key}: a number assigned to a voice connector or group takes calls`,
-        fix: 'add VOICE to numberCapabilities',
-      });
-    }
-    if (number.twoWayEnabled === true && number.twoWayChannelArn === undefined) {
-      problems.push({
-        path: [...base, 'twoWayEnabled'],
-        message: `phoneNumbers.${key}: two-way messaging needs a channel for replies`,
-        fix: 'add twoWayChannelArn (e.g. an SNS topic ARN), or set twoWayEnabled: false',
-      });
-    }
-    if (number.numberType === 'TEN_DLC' && number.registrationId === undefined) {
-      problems.push({
-        path: [...base, 'numberType'],
-        message: `phoneNumbers.${key}: TEN_DLC numbers need a 10DLC campaign registration`,
-        fix: 'add registrationId: the id of your registered campaign',
-      });
-    }
-    if (number.numberType === 'TOLL_FREE' && number.productType === 'BusinessCalling') {
-      problems.push({
-        path: [...base, 'productType'],
-        message: `phoneNumbers.${key}: Business Calling does not offer TOLL_FREE numbers`,
-        fix: 'use productType: VoiceConnector, or another numberType',
-      });
-    }
-    if (number.numberType === 'SHORT_CODE' && capabilities.includes('VOICE')) {
-      problems.push({
-        path: [...base, 'numberCapabilities'],
-        message: `phoneNumbers.${key}: SHORT_CODE numbers carry SMS and MMS only`,
-        fix: 'remove VOICE from numberCapabilities',
-      });
+    const declared = {
+      ...number,
+      voiceConnectorId: number.voiceConnector,
+      voiceConnectorGroupId: number.voiceConnectorGroup,
+    };
+    for (const problem of numberProblems(declared, { fieldName: inventoryField })) {
+      problems.push(fromRuleBook(base, problem, number));
     }
   }
-  if (total > options.numberQuota) {
+  return problems;
+}
+
+/** The number quota of the account, and the protected numbers the file must still declare. */
+function wholeFileRules({ numbers }: Sections, root: Json, options: RuleOptions): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const names = new Set(Object.entries(numbers).flatMap(([key, entry]) => namesOf(key, entry)));
+  const quota = numberQuotaProblem(names.size, options.numberQuota);
+  if (quota) {
     problems.push({
       path: ['phoneNumbers'],
       atKey: true,
-      message: `phoneNumbers: ${total} numbers declared (counts included)`,
-      fix: `an account holds at most ${options.numberQuota} numbers; lower a count or remove numbers (or have an admin raise the quota and set numberplane:numberQuota)`,
+      message: `phoneNumbers: ${quota.message} (counts included)`,
+      fix: 'lower a count or remove numbers (or have an admin raise the quota and set numberplane:numberQuota)',
     });
   }
   for (const name of options.previouslyProtected) {
-    if (made.has(name)) continue;
+    if (names.has(name)) continue;
     problems.push({
       path: Object.keys(root).includes('phoneNumbers') ? ['phoneNumbers'] : [],
       atKey: true,
@@ -231,4 +225,26 @@ export function checkInventoryRules(document: unknown, options: RuleOptions): Ru
     });
   }
   return problems;
+}
+
+/**
+ * The checks a schema cannot express: references between entries, the rule book's rules
+ * across fields (the same the provider's check and the simulator enforce), limits of the
+ * whole file, protected numbers removed. Works on the raw document, skipping parts the
+ * schema already reports as malformed.
+ */
+export function checkInventoryRules(document: unknown, options: RuleOptions): RuleProblem[] {
+  const root = asMap(document);
+  const sections: Sections = {
+    connectors: asMap(root.voiceConnectors),
+    groups: asMap(root.voiceConnectorGroups),
+    lists: asMap(root.optOutLists),
+    numbers: asMap(root.phoneNumbers),
+  };
+  return [
+    ...groupRules(sections),
+    ...optOutListRules(sections),
+    ...numberRules(sections),
+    ...wholeFileRules(sections, root, options),
+  ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { groupMembers, priority } from '../model/fields';
+import { MAX_GROUPS_PER_ACCOUNT } from '../model/limits';
 import {
-  groupConnectorInput,
   optOutListInputs,
   phoneNumberInputs,
   voiceConnectorGroupInputs,
@@ -33,20 +34,17 @@ export const inventorySchema = z
       .record(
         key,
         voiceConnectorGroupInputs.omit({ connectors: true }).extend({
-          connectors: z
-            .array(
-              z
-                .strictObject({
-                  voiceConnector: reference('voice connector', 'voiceConnectors'),
-                  priority: groupConnectorInput.shape.priority,
-                })
-                .meta({ title: 'Group member' }),
-            )
-            .max(3)
-            .describe('At most 3 connectors, each once, each with its own priority (1 first).'),
+          connectors: groupMembers(
+            z
+              .strictObject({
+                voiceConnector: reference('voice connector', 'voiceConnectors'),
+                priority,
+              })
+              .meta({ title: 'Group member' }),
+          ).describe('At most 3 connectors, each once, each with its own priority (1 first).'),
         }),
       )
-      .describe('Voice connector groups by key; at most 3 per account.')
+      .describe(`Voice connector groups by key; at most ${MAX_GROUPS_PER_ACCOUNT} per account.`)
       .optional(),
     optOutLists: z.record(key, optOutListInputs).describe('Opt-out lists by key.').optional(),
     phoneNumbers: z

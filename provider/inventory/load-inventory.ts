@@ -10,7 +10,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { DEFAULT_NUMBER_QUOTA } from '../simulator/service/accounts';
+import { DEFAULT_NUMBER_QUOTA } from '../model/limits';
 import type { Inventory } from './inventory-schema';
 import { inventoryJsonSchema } from './json-schemas';
 import {

@@ -42,7 +42,7 @@ describe('claiming numbers concurrently', () => {
       expect(failures).toHaveLength(25);
       for (const failure of failures) {
         expect(failure.code).toBe('ServiceQuotaExceededException');
-        expect(failure.message).toMatch(/holds 25 of at most 25 numbers/);
+        expect(failure.message).toMatch(/holds at most 25 numbers, and this makes 26/);
       }
       const listed = await client.call('ListPhoneNumbers', {});
       expect(listed.items.map((n) => n.phoneNumber).sort()).toEqual([...made].sort());

@@ -178,7 +178,7 @@ describe('VoiceConnector, VoiceConnectorGroup and OptOutList hooks', () => {
       expect((await lists.check({}, { name: 'Default' })).failures).toEqual([
         {
           property: 'name',
-          reason: expect.stringContaining('Default is every account’s built-in list'),
+          reason: expect.stringContaining('Default is every account’s built-in opt-out list'),
         },
       ]);
     });

@@ -148,10 +148,14 @@ describe('PhoneNumber hooks', () => {
         replaces: [],
       });
       expect(
-        await hooks.diff('id', olds, await checked({ ...declared, isoCountryCode: 'CA' })),
+        await hooks.diff(
+          'id',
+          olds,
+          await checked({ ...declared, isoCountryCode: 'CA', numberType: 'LONG_CODE' }),
+        ),
       ).toEqual({
         changes: true,
-        replaces: ['isoCountryCode'],
+        replaces: ['isoCountryCode', 'numberType'],
         deleteBeforeReplace: true,
       });
       expect(

@@ -34,7 +34,13 @@ describe('transient-error retries', () => {
     expect([1, 2, 3, 4, 5].map((n) => retryDelay(n, new Error('x'), options))).toEqual([
       100, 200, 400, 800, 1000,
     ]);
-    expect(retryDelay(1, new SimulatorError('ThrottlingException', 'x', 0.5), options)).toBe(500);
+    expect(
+      retryDelay(
+        1,
+        new SimulatorError('ThrottlingException', 'x', { retryAfterSeconds: 0.5 }),
+        options,
+      ),
+    ).toBe(500);
     expect(retryDelay(1, new Error('x'), { ...options, random: () => 0.25 })).toBe(25);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeProblem, type Problem } from '../../model/problem';
 import { SimulatorError } from '../../simulator/domain/errors';
 import { parseRequest } from '../../simulator/domain/requests';
 import { UNKNOWN, containsUnknown } from './unknowns';
@@ -58,3 +59,10 @@ export function checkProperties(
 }
 
 export const isKnown = (value: unknown): boolean => value !== undefined && value !== UNKNOWN;
+
+/** The rule book's problems as check failures: one per problem, on the property it names. */
+export const failuresOf = (problems: readonly Problem[]): CheckFailure[] =>
+  problems.map((problem) => ({
+    property: String(problem.path[0] ?? ''),
+    reason: describeProblem(problem),
+  }));

@@ -1,3 +1,5 @@
+import { describeProblem, type Problem, type ProblemCode } from '../../model/problem';
+
 /** The error codes the simulator speaks, named as AWS names them. */
 export const ERROR_CODES = {
   ValidationException: 400,
@@ -21,14 +23,19 @@ const BRAND = 'numberplane.SimulatorError';
  */
 export class SimulatorError extends Error {
   readonly brand = BRAND;
+  /** Seconds a throttled caller should wait before retrying. */
+  readonly retryAfterSeconds?: number;
+  /** Which rule of the rule book refused the call, for code to branch on (never the message). */
+  readonly reason?: ProblemCode;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Seconds a throttled caller should wait before retrying. */
-    readonly retryAfterSeconds?: number,
+    details: { retryAfterSeconds?: number; reason?: ProblemCode } = {},
   ) {
     super(message);
     this.name = code;
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.reason !== undefined) this.reason = details.reason;
   }
 
   get httpStatus(): number {
@@ -50,3 +57,21 @@ export const notFound = (message: string): SimulatorError =>
   new SimulatorError('ResourceNotFoundException', message);
 export const quotaExceeded = (message: string): SimulatorError =>
   new SimulatorError('ServiceQuotaExceededException', message);
+
+const CODE_OF_KIND: Record<Problem['kind'], ErrorCode> = {
+  validation: 'ValidationException',
+  conflict: 'ConflictException',
+  quota: 'ServiceQuotaExceededException',
+};
+
+/** A broken rule of the rule book as the API answers it: its kind's code, `message; fix`, its reason. */
+export const problemError = (problem: Problem): SimulatorError =>
+  new SimulatorError(CODE_OF_KIND[problem.kind], describeProblem(problem), {
+    reason: problem.code,
+  });
+
+/** Throws the first problem, if there is one. */
+export function throwFirst(problems: readonly (Problem | undefined)[]): void {
+  const first = problems.find((problem) => problem !== undefined);
+  if (first) throw problemError(first);
+}

@@ -1,92 +1,45 @@
 import { z } from 'zod';
-import { validation } from './errors';
 import {
-  AWS_REGIONS,
-  MESSAGE_TYPES,
-  NUMBER_CAPABILITIES,
-  NUMBER_STATUSES,
-  NUMBER_TYPES,
-  PRODUCT_TYPES,
-} from './types';
+  areaCode,
+  awsRegion,
+  channelArn,
+  clientToken,
+  e164,
+  groupMembers,
+  isoCountryCode,
+  messageType,
+  numberCapabilities,
+  numberType,
+  objectId,
+  optOutListName,
+  priority,
+  productType,
+  registrationId,
+  resourceName,
+  tags,
+} from '../../model/fields';
+import { validation } from './errors';
+import { MESSAGE_TYPES, NUMBER_CAPABILITIES, NUMBER_STATUSES, NUMBER_TYPES } from './types';
 
 /**
  * Request shapes of every simulator operation: one declaration each, used to validate
- * embedded calls and HTTP bodies alike and to generate the OpenAPI document.
+ * embedded calls and HTTP bodies alike and to generate the OpenAPI document. Fields come
+ * from the rule book (provider/model/fields.ts).
  */
 
-const tags = z
-  .record(
-    z.string().min(1).max(128, { error: 'tag keys are at most 128 characters' }),
-    z.string().max(256, { error: 'tag values are at most 256 characters' }),
-  )
-  .refine((value) => Object.keys(value).length <= 50, { error: 'at most 50 tags; remove some' })
-  .describe('Key-value tags, at most 50.');
-
-const clientToken = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[!-~]+$/, { error: 'use 1-64 printable ASCII characters without spaces' })
-  .describe(
-    'Idempotency key: repeating a create with the same token returns the first result instead of making a second object.',
-  );
-
-const resourceName = z
-  .string()
-  .min(1, { error: 'must not be empty' })
-  .max(256, { error: 'is at most 256 characters' })
-  .regex(/^[A-Za-z0-9 _.:/=+@-]+$/, {
-    error: 'use letters, digits, spaces and _ . : / = + @ - only',
-  });
-
-export const optOutListNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    error: 'use 1-64 letters, digits, underscores or hyphens',
-  })
-  .describe('Name of an opt-out list; `Default` is every account’s built-in list.');
-
-const objectId = z.string().regex(/^[a-z0-9-]{1,64}$/, {
-  error: 'is not an id the simulator issues (lowercase letters, digits, -)',
-});
-
-const channelArn = z
-  .string()
-  .max(2048)
-  .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/, {
-    error: 'is not an ARN; use e.g. arn:aws:sns:us-east-1:111122223333:MyTopic',
-  });
-
-const e164 = z.string().regex(/^(\+[1-9]\d{6,14}|\d{5,6})$/, {
-  error: 'is not a phone number; use E.164 (e.g. +12065550100) or a 5-6 digit short code',
-});
-
-const capabilities = z
-  .array(z.enum(NUMBER_CAPABILITIES))
-  .min(1, { error: 'must name at least one of SMS, VOICE, MMS' })
-  .max(3)
-  .refine((list) => new Set(list).size === list.length, {
-    error: 'lists a capability twice; name each once',
-  });
-
 export const createPhoneNumberRequest = z.strictObject({
-  isoCountryCode: z
-    .string()
-    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. US' }),
-  numberType: z.enum(NUMBER_TYPES),
-  numberCapabilities: capabilities,
-  messageType: z.enum(MESSAGE_TYPES).optional(),
-  productType: z.enum(PRODUCT_TYPES).optional(),
-  areaCode: z
-    .string()
-    .regex(/^\d{3}$/, { error: 'must be three digits, e.g. 206' })
-    .optional(),
+  isoCountryCode,
+  numberType,
+  numberCapabilities,
+  messageType: messageType.optional(),
+  productType: productType.optional(),
+  areaCode: areaCode.optional(),
   deletionProtectionEnabled: z.boolean().optional(),
-  optOutListName: optOutListNameSchema.optional(),
+  optOutListName: optOutListName.optional(),
   selfManagedOptOutsEnabled: z.boolean().optional(),
   twoWayEnabled: z.boolean().optional(),
   twoWayChannelArn: channelArn.optional(),
-  registrationId: z.string().min(1).max(64).optional(),
+  registrationId: registrationId.optional(),
   voiceConnectorId: objectId.optional(),
   voiceConnectorGroupId: objectId.optional(),
   tags: tags.optional(),
@@ -96,13 +49,13 @@ export type CreatePhoneNumberRequest = z.infer<typeof createPhoneNumberRequest>;
 
 export const updatePhoneNumberRequest = z.strictObject({
   deletionProtectionEnabled: z.boolean().optional(),
-  optOutListName: optOutListNameSchema.optional(),
+  optOutListName: optOutListName.optional(),
   selfManagedOptOutsEnabled: z.boolean().optional(),
   twoWayEnabled: z.boolean().optional(),
   twoWayChannelArn: channelArn.nullable().optional(),
-  registrationId: z.string().min(1).max(64).nullable().optional(),
-  messageType: z.enum(MESSAGE_TYPES).nullable().optional(),
-  productType: z.enum(PRODUCT_TYPES).nullable().optional(),
+  registrationId: registrationId.nullable().optional(),
+  messageType: messageType.nullable().optional(),
+  productType: productType.nullable().optional(),
   voiceConnectorId: objectId.nullable().optional(),
   voiceConnectorGroupId: objectId.nullable().optional(),
   tags: tags.optional(),
@@ -121,7 +74,7 @@ export const phoneNumberFilters = z.strictObject({
   'number-type': z.array(z.enum(NUMBER_TYPES)).min(1).optional(),
   'two-way-enabled': booleanFilter.optional(),
   'self-managed-opt-outs-enabled': booleanFilter.optional(),
-  'opt-out-list-name': z.array(optOutListNameSchema).min(1).optional(),
+  'opt-out-list-name': z.array(optOutListName).min(1).optional(),
   'deletion-protection-enabled': booleanFilter.optional(),
 });
 export type PhoneNumberFilters = z.infer<typeof phoneNumberFilters>;
@@ -138,7 +91,7 @@ export type ListRequest = z.infer<typeof listRequest>;
 
 export const createVoiceConnectorRequest = z.strictObject({
   name: resourceName,
-  awsRegion: z.enum(AWS_REGIONS),
+  awsRegion,
   requireEncryption: z.boolean().optional(),
   tags: tags.optional(),
   clientToken: clientToken.optional(),
@@ -152,18 +105,7 @@ export const updateVoiceConnectorRequest = z.strictObject({
 });
 export type UpdateVoiceConnectorRequest = z.infer<typeof updateVoiceConnectorRequest>;
 
-const groupConnectors = z
-  .array(
-    z.strictObject({
-      voiceConnectorId: objectId,
-      priority: z
-        .number()
-        .int({ error: 'must be a whole number from 1 to 99' })
-        .min(1, { error: 'must be from 1 (tried first) to 99' })
-        .max(99, { error: 'must be from 1 (tried first) to 99' }),
-    }),
-  )
-  .max(3, { error: 'a group holds at most 3 voice connectors; remove some' });
+const groupConnectors = groupMembers(z.strictObject({ voiceConnectorId: objectId, priority }));
 
 export const createVoiceConnectorGroupRequest = z.strictObject({
   name: resourceName,
@@ -179,7 +121,7 @@ export const updateVoiceConnectorGroupRequest = z.strictObject({
 export type UpdateVoiceConnectorGroupRequest = z.infer<typeof updateVoiceConnectorGroupRequest>;
 
 export const createOptOutListRequest = z.strictObject({
-  optOutListName: optOutListNameSchema,
+  optOutListName,
   tags: tags.optional(),
   clientToken: clientToken.optional(),
 });

@@ -1,44 +1,16 @@
 /** Shapes of the simulator's objects, as the API returns them. Times are ISO-8601 strings. */
 
-export const NUMBER_TYPES = [
-  'LONG_CODE',
-  'TOLL_FREE',
-  'TEN_DLC',
-  'SHORT_CODE',
-  'SIMULATOR',
-] as const;
-export type NumberType = (typeof NUMBER_TYPES)[number];
+import type {
+  AwsRegion,
+  ClaimStatus,
+  MessageType,
+  NumberCapability,
+  NumberStatus,
+  NumberType,
+  ProductType,
+} from '../../model/enums';
 
-export const NUMBER_CAPABILITIES = ['SMS', 'VOICE', 'MMS'] as const;
-export type NumberCapability = (typeof NUMBER_CAPABILITIES)[number];
-
-export const MESSAGE_TYPES = ['TRANSACTIONAL', 'PROMOTIONAL'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
-
-export const PRODUCT_TYPES = ['VoiceConnector', 'BusinessCalling'] as const;
-export type ProductType = (typeof PRODUCT_TYPES)[number];
-
-/** Pinpoint v2 lifecycle plus Chime's deletion queue. */
-export const NUMBER_STATUSES = ['PENDING', 'ACTIVE', 'DELETION_QUEUED', 'FAILED'] as const;
-export type NumberStatus = (typeof NUMBER_STATUSES)[number];
-
-/** Amazon Connect's claim status. */
-export const CLAIM_STATUSES = ['CLAIMED', 'IN_PROGRESS', 'FAILED'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-export const AWS_REGIONS = [
-  'us-east-1',
-  'us-west-2',
-  'ca-central-1',
-  'eu-central-1',
-  'eu-west-1',
-  'eu-west-2',
-  'ap-northeast-2',
-  'ap-northeast-1',
-  'ap-southeast-1',
-  'ap-southeast-2',
-] as const;
-export type AwsRegion = (typeof AWS_REGIONS)[number];
+export * from '../../model/enums';
 
 export type Tags = Record<string, string>;
 

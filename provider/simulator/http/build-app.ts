@@ -25,7 +25,11 @@ function header(request: FastifyRequest, name: string): string | undefined {
 function sendError(reply: FastifyReply, error: SimulatorError): FastifyReply {
   if (error.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(error.retryAfterSeconds));
-  return reply.code(error.httpStatus).send({ code: error.code, message: error.message });
+  return reply.code(error.httpStatus).send({
+    code: error.code,
+    message: error.message,
+    ...(error.reason ? { reason: error.reason } : {}),
+  });
 }
 
 /** Query string → list filters and paging; unknown parameters are errors, not ignored. */
@@ -65,19 +69,8 @@ function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
   request.raw.socket.destroy();
 }
 
-/**
- * The HTTP API as a Fastify app that does not listen: `serve` listens, tests inject or
- * listen on a random port. Every route runs a simulator operation by name.
- */
-export function buildApp(options: AppOptions): FastifyInstance {
-  const { simulator } = options;
-  const app = Fastify({
-    logger: options.logRequests ? { level: 'info' } : false,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    return503OnClosing: true,
-  });
-
-  // JSON only: a text/plain body is a client mistake, not a string to parse.
+/** JSON only: a text/plain body is a client mistake, not a string to parse. */
+function acceptJsonOnly(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
@@ -93,7 +86,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
       );
     }
   });
+}
 
+/** Every failure answers `{ code, message }` with the code's status; Fastify's own too. */
+function answerErrors(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error, _request, reply) => {
     if (SimulatorError.isInstance(error)) return sendError(reply, error);
     const fastifyError = error as { code?: string; statusCode?: number; message: string };
@@ -103,7 +99,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           reply,
           new SimulatorError(
             'PayloadTooLargeException',
-            `request body is larger than the ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes allowed; send a smaller body`,
+            `request body is larger than the ${bodyLimit} bytes allowed; send a smaller body`,
           ),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -141,7 +137,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ),
     ),
   );
+}
 
+/** One route per account operation of the route table, each calling it with the API key. */
+function accountRoutes(app: FastifyInstance, simulator: Simulator): void {
   for (const route of ACCOUNT_ROUTES) {
     app.route({
       method: route.method,
@@ -161,7 +160,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
       },
     });
   }
+}
 
+/** One route per admin operation, each calling it with the admin key. */
+function adminRoutes(app: FastifyInstance, simulator: Simulator): void {
   for (const route of ADMIN_ROUTES) {
     app.route({
       method: route.method,
@@ -178,7 +180,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
       },
     });
   }
+}
 
+/**
+ * The HTTP API as a Fastify app that does not listen: `serve` listens, tests inject or
+ * listen on a random port. Every route runs a simulator operation by name.
+ */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    logger: options.logRequests ? { level: 'info' } : false,
+    bodyLimit,
+    return503OnClosing: true,
+  });
+  acceptJsonOnly(app);
+  answerErrors(app, bodyLimit);
+  accountRoutes(app, options.simulator);
+  adminRoutes(app, options.simulator);
   const document = openApiDocument();
   app.get('/openapi.json', async () => document);
   app.get('/healthz', async () => ({ ok: true }));

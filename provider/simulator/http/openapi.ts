@@ -95,6 +95,11 @@ export function openApiDocument(): JsonObject {
           properties: {
             code: { type: 'string', enum: Object.keys(ERROR_CODES) },
             message: { type: 'string' },
+            reason: {
+              type: 'string',
+              description:
+                'Which rule refused the call (e.g. deletion-protected), when one did; branch on this, never on the message.',
+            },
           },
         },
       },

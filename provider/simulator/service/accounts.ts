@@ -15,10 +15,9 @@ import {
 } from '../store/accounts';
 import type { Db } from '../store/database';
 import { insertListRow } from '../store/opt-out-lists';
-import { DEFAULT_OPT_OUT_LIST } from './opt-out-lists';
+import { DEFAULT_NUMBER_QUOTA, DEFAULT_OPT_OUT_LIST } from '../../model/limits';
 
 /** Chime's default inventory quota. */
-export const DEFAULT_NUMBER_QUOTA = 25;
 
 export const createAccountRequest = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {

@@ -1,4 +1,4 @@
-import { COOL_DOWN_MS } from '../domain/phone-number';
+import { COOL_DOWN_MS } from '../../model/limits';
 import type { Db } from '../store/database';
 import { nextDueEvent, removeEvent, type DueEvent } from '../store/due-events';
 import {

@@ -102,7 +102,7 @@ export function planFaults(db: Db, operation: string): FaultPlan {
         thrown ??= new SimulatorError(
           'ThrottlingException',
           `rate exceeded for ${operation} (injected fault ${row.fault_id}); retry after the Retry-After delay`,
-          row.retry_after_seconds ?? 1,
+          { retryAfterSeconds: row.retry_after_seconds ?? 1 },
         );
         break;
       case 'server-error':

@@ -1,8 +1,10 @@
+import { z } from 'zod';
+import { optOutListName } from '../../model/fields';
+import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
 import { conflict, notFound, validation } from '../domain/errors';
 import {
   createOptOutListRequest,
   listRequest,
-  optOutListNameSchema,
   optedOutNumberRequest,
   parseRequest,
 } from '../domain/requests';
@@ -23,19 +25,11 @@ import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
 import { paginate, type Page } from './pagination';
 
-/** Every account has this list; numbers use it unless they name another. */
-export const DEFAULT_OPT_OUT_LIST = 'Default';
-
 const view = (ctx: OperationContext, row: OptOutListRow): OptOutList =>
   listFromRow(row, optedOutCount(ctx.db, ctx.account.account_id, row.name), ctx.account.account_id);
 
 function loadRow(ctx: OperationContext, name: string): OptOutListRow {
-  const parsed = optOutListNameSchema.safeParse(name);
-  if (!parsed.success) {
-    throw validation(
-      `optOutListName "${name}" is not valid: use 1-64 letters, digits, underscores or hyphens`,
-    );
-  }
+  parseRequest(z.object({ optOutListName }), { optOutListName: name }, 'the opt-out list');
   const row = findListRow(ctx.db, ctx.account.account_id, name);
   if (!row) throw notFound(`opt-out list "${name}" does not exist in this account; check the name`);
   return row;

@@ -1,21 +1,26 @@
 import { randomInt } from 'node:crypto';
-import { conflict, notFound, quotaExceeded } from '../domain/errors';
+import { churnProblem, numberQuotaProblem } from '../../model/account-rules';
+import {
+  CHURN_WINDOW_MS,
+  DEFAULTS,
+  DELETION_QUEUE_MS,
+  FAILED_CLAIM_HOLD_MS,
+} from '../../model/limits';
+import { releaseProblem } from '../../model/number-rules';
+import { conflict, notFound, throwFirst } from '../domain/errors';
 import { newPhoneNumberId } from '../domain/ids';
 import { monthlyLeasingPrice, numberBlock, pickNumber } from '../domain/number-plan';
 import {
-  CHURN_WINDOW_MS,
   DEFAULT_PROVISIONING_DELAYS,
-  DELETION_QUEUE_MS,
-  FAILED_CLAIM_HOLD_MS,
   checkNumberSettings,
   checkProductTypeChange,
   isAssigned,
-  releaseBlocker,
   type ProvisioningDelays,
 } from '../domain/phone-number';
 import {
   createPhoneNumberRequest,
   listRequest,
+  type CreatePhoneNumberRequest,
   parseRequest,
   phoneNumberFilters,
   updatePhoneNumberRequest,
@@ -98,17 +103,9 @@ function requireAssignmentTarget(
 function checkClaimAllowed(ctx: OperationContext): void {
   const quota = ctx.account.number_quota;
   const held = inventoryCount(ctx.db, ctx.account.account_id);
-  if (held >= quota) {
-    throw quotaExceeded(
-      `the number inventory of account ${ctx.account.name} is full: it holds ${held} of at most ${quota} numbers; release numbers you do not need, or ask an admin to raise the quota`,
-    );
-  }
+  throwFirst([numberQuotaProblem(held + 1, quota)]);
   const churn = churnSince(ctx.db, ctx.account.account_id, ctx.now - CHURN_WINDOW_MS);
-  if (churn + 1 > 2 * quota) {
-    throw quotaExceeded(
-      `claiming is blocked: account ${ctx.account.name} claimed and released ${churn} numbers in the last 180 days, and the cap is 200% of its quota (${2 * quota}); wait for old releases to leave the 180-day window, or ask an admin to raise the quota`,
-    );
-  }
+  throwFirst([churnProblem(churn, quota)]);
 }
 
 /** Moves a number into its claimed state: ACTIVE at once or PENDING until its delay passes. */
@@ -142,6 +139,60 @@ function failClaim(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
   };
 }
 
+/** A number as a create request declares it, before it is claimed: defaults filled in. */
+function draftNumber(
+  ctx: OperationContext,
+  request: CreatePhoneNumberRequest,
+  phoneNumber: string,
+  areaCode: string | null,
+): PhoneNumber {
+  return {
+    phoneNumberId: newPhoneNumberId(),
+    phoneNumber,
+    arn: '',
+    status: 'PENDING',
+    claimStatus: 'IN_PROGRESS',
+    failureReason: null,
+    isoCountryCode: request.isoCountryCode,
+    numberType: request.numberType,
+    numberCapabilities: [...request.numberCapabilities].sort(),
+    messageType: request.messageType ?? null,
+    productType: request.productType ?? null,
+    areaCode,
+    deletionProtectionEnabled:
+      request.deletionProtectionEnabled ?? DEFAULTS.deletionProtectionEnabled,
+    optOutListName: request.optOutListName ?? DEFAULTS.optOutListName,
+    selfManagedOptOutsEnabled:
+      request.selfManagedOptOutsEnabled ?? DEFAULTS.selfManagedOptOutsEnabled,
+    twoWayEnabled: request.twoWayEnabled ?? DEFAULTS.twoWayEnabled,
+    twoWayChannelArn: request.twoWayChannelArn ?? null,
+    registrationId: request.registrationId ?? null,
+    voiceConnectorId: request.voiceConnectorId ?? null,
+    voiceConnectorGroupId: request.voiceConnectorGroupId ?? null,
+    monthlyLeasingPrice: monthlyLeasingPrice(request.numberType),
+    tags: request.tags ?? {},
+    createdTimestamp: new Date(ctx.now).toISOString(),
+    activeAt: null,
+    releaseAt: null,
+  };
+}
+
+/** A free number of the block the request asks for, chosen at random; Conflict when none is left. */
+function chooseNumber(
+  ctx: OperationContext,
+  request: CreatePhoneNumberRequest,
+): { phoneNumber: string; areaCode: string | null } {
+  const block = numberBlock(request.isoCountryCode, request.numberType, request.areaCode ?? null);
+  const unavailable = unavailableNumbers(ctx.db, block.prefix, ctx.account.account_id, ctx.now);
+  const chosen = pickNumber(block, randomInt(10 ** block.suffixDigits), (n) => unavailable.has(n));
+  if (!chosen) {
+    throw conflict(
+      `no ${request.numberType} numbers are left in ${request.isoCountryCode}${block.areaCode ? ` area code ${block.areaCode}` : ''}; try another areaCode or numberType`,
+    );
+  }
+  return { phoneNumber: chosen, areaCode: block.areaCode };
+}
+
 /** Chooses and claims a number in one step (the caller holds the write transaction). */
 export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNumber {
   const request = parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request');
@@ -150,62 +201,16 @@ export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNu
     'CreatePhoneNumber',
     request,
     () => {
-      const block = numberBlock(
-        request.isoCountryCode,
-        request.numberType,
-        request.areaCode ?? null,
+      checkNumberSettings(request);
+      requireOptOutList(ctx, request.optOutListName ?? DEFAULTS.optOutListName);
+      requireAssignmentTarget(
+        ctx,
+        request.voiceConnectorId ?? null,
+        request.voiceConnectorGroupId ?? null,
       );
-      const settings = {
-        numberType: request.numberType,
-        numberCapabilities: request.numberCapabilities,
-        productType: request.productType ?? null,
-        twoWayEnabled: request.twoWayEnabled ?? false,
-        twoWayChannelArn: request.twoWayChannelArn ?? null,
-        registrationId: request.registrationId ?? null,
-        voiceConnectorId: request.voiceConnectorId ?? null,
-        voiceConnectorGroupId: request.voiceConnectorGroupId ?? null,
-      };
-      checkNumberSettings(settings);
-      const optOutListName = request.optOutListName ?? 'Default';
-      requireOptOutList(ctx, optOutListName);
-      requireAssignmentTarget(ctx, settings.voiceConnectorId, settings.voiceConnectorGroupId);
       checkClaimAllowed(ctx);
-      const unavailable = unavailableNumbers(ctx.db, block.prefix, ctx.account.account_id, ctx.now);
-      const chosen = pickNumber(block, randomInt(10 ** block.suffixDigits), (n) =>
-        unavailable.has(n),
-      );
-      if (!chosen) {
-        throw conflict(
-          `no ${request.numberType} numbers are left in ${request.isoCountryCode}${block.areaCode ? ` area code ${block.areaCode}` : ''}; try another areaCode or numberType`,
-        );
-      }
-      const draft: PhoneNumber = {
-        phoneNumberId: newPhoneNumberId(),
-        phoneNumber: chosen,
-        arn: '',
-        status: 'PENDING',
-        claimStatus: 'IN_PROGRESS',
-        failureReason: null,
-        isoCountryCode: request.isoCountryCode,
-        numberType: request.numberType,
-        numberCapabilities: [...request.numberCapabilities].sort(),
-        messageType: request.messageType ?? null,
-        productType: settings.productType,
-        areaCode: block.areaCode,
-        deletionProtectionEnabled: request.deletionProtectionEnabled ?? false,
-        optOutListName,
-        selfManagedOptOutsEnabled: request.selfManagedOptOutsEnabled ?? false,
-        twoWayEnabled: settings.twoWayEnabled,
-        twoWayChannelArn: settings.twoWayChannelArn,
-        registrationId: settings.registrationId,
-        voiceConnectorId: settings.voiceConnectorId,
-        voiceConnectorGroupId: settings.voiceConnectorGroupId,
-        monthlyLeasingPrice: monthlyLeasingPrice(request.numberType),
-        tags: request.tags ?? {},
-        createdTimestamp: new Date(ctx.now).toISOString(),
-        activeAt: null,
-        releaseAt: null,
-      };
+      const { phoneNumber, areaCode } = chooseNumber(ctx, request);
+      const draft = draftNumber(ctx, request, phoneNumber, areaCode);
       const claimed = ctx.claimFailure ? failClaim(ctx, draft) : startProvisioning(ctx, draft);
       insertNumberRow(ctx.db, rowFromNumber(claimed, ctx.account.account_id));
       const made = loadNumber(ctx, claimed.phoneNumberId);
@@ -314,8 +319,7 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
 /** Chime's deletion queue: the number stays restorable for 7 days, then it is released. */
 export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
   const current = loadNumber(ctx, id);
-  const blocker = releaseBlocker(current);
-  if (blocker) throw conflict(blocker);
+  throwFirst([releaseProblem(current)]);
   if (current.status === 'FAILED') {
     // A failed claim never held the number: giving it up returns the number to the pool at
     // once, with no deletion queue to restore it from, no cool-down and no churn.

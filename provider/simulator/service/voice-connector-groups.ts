@@ -1,4 +1,5 @@
-import { conflict, notFound, quotaExceeded, validation } from '../domain/errors';
+import { groupCountProblem, groupProblems } from '../../model/group-rules';
+import { conflict, notFound, throwFirst } from '../domain/errors';
 import { newVoiceConnectorGroupId } from '../domain/ids';
 import {
   createVoiceConnectorGroupRequest,
@@ -25,8 +26,6 @@ import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
 import { paginate, type Page } from './pagination';
 
-export const MAX_GROUPS_PER_ACCOUNT = 3;
-
 function loadRow(ctx: OperationContext, id: string): VoiceConnectorGroupRow {
   const row = findGroupRow(ctx.db, ctx.account.account_id, id);
   if (!row) {
@@ -42,22 +41,10 @@ const view = (ctx: OperationContext, row: VoiceConnectorGroupRow): VoiceConnecto
 
 /** Chime groups: each connector once, each its own priority, all in this account. */
 function checkConnectors(ctx: OperationContext, connectors: GroupConnector[]): GroupConnector[] {
-  const seenConnectors = new Set<string>();
-  const priorities = new Map<number, string>();
+  throwFirst(
+    groupProblems(connectors.map((c) => ({ connector: c.voiceConnectorId, priority: c.priority }))),
+  );
   for (const connector of connectors) {
-    if (seenConnectors.has(connector.voiceConnectorId)) {
-      throw validation(
-        `connectors lists voice connector ${connector.voiceConnectorId} twice; a connector appears once in a group`,
-      );
-    }
-    seenConnectors.add(connector.voiceConnectorId);
-    const holder = priorities.get(connector.priority);
-    if (holder) {
-      throw validation(
-        `connectors gives priority ${connector.priority} to both ${holder} and ${connector.voiceConnectorId}; give each connector its own priority`,
-      );
-    }
-    priorities.set(connector.priority, connector.voiceConnectorId);
     if (!findConnectorRow(ctx.db, ctx.account.account_id, connector.voiceConnectorId)) {
       throw notFound(
         `voice connector ${connector.voiceConnectorId} does not exist in this account; create it first or fix connectors`,
@@ -82,12 +69,7 @@ export function createVoiceConnectorGroup(
     request,
     () => {
       const connectors = checkConnectors(ctx, request.connectors ?? []);
-      const count = groupCount(ctx.db, ctx.account.account_id);
-      if (count >= MAX_GROUPS_PER_ACCOUNT) {
-        throw quotaExceeded(
-          `an account holds at most ${MAX_GROUPS_PER_ACCOUNT} voice connector groups and this one has ${count}; delete a group first`,
-        );
-      }
+      throwFirst([groupCountProblem(groupCount(ctx.db, ctx.account.account_id) + 1)]);
       const row: VoiceConnectorGroupRow = {
         voice_connector_group_id: newVoiceConnectorGroupId(),
         account_id: ctx.account.account_id,

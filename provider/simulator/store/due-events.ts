@@ -33,7 +33,3 @@ export function nextDueEvent(db: Db, nowMs: number): DueEvent | undefined {
 export function removeEvent(db: Db, eventId: number): void {
   sql(db, 'DELETE FROM due_events WHERE event_id = ?').run(eventId);
 }
-
-export function pendingEvents(db: Db): DueEvent[] {
-  return sql(db, 'SELECT * FROM due_events ORDER BY due_at, event_id').all() as DueEvent[];
-}

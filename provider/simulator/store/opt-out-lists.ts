@@ -29,14 +29,6 @@ export function insertListRow(db: Db, row: OptOutListRow): void {
   ).run(row);
 }
 
-export function updateListTags(db: Db, accountId: string, name: string, tags: string): void {
-  sql(db, 'UPDATE opt_out_lists SET tags = ? WHERE account_id = ? AND name = ?').run(
-    tags,
-    accountId,
-    name,
-  );
-}
-
 export function findListRow(db: Db, accountId: string, name: string): OptOutListRow | undefined {
   return sql(db, 'SELECT * FROM opt_out_lists WHERE account_id = ? AND name = ?').get(
     accountId,

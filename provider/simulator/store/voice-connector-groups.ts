@@ -50,12 +50,6 @@ export function findGroupRow(
   ).get(accountId, id) as VoiceConnectorGroupRow | undefined;
 }
 
-export function findGroupRowById(db: Db, id: string): VoiceConnectorGroupRow | undefined {
-  return sql(db, 'SELECT * FROM voice_connector_groups WHERE voice_connector_group_id = ?').get(
-    id,
-  ) as VoiceConnectorGroupRow | undefined;
-}
-
 export function accountGroupRows(db: Db, accountId: string): VoiceConnectorGroupRow[] {
   return sql(
     db,

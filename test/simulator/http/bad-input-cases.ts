@@ -400,7 +400,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     },
     status: 400,
     code: 'ValidationException',
-    message: /lists voice connector .* twice/,
+    message: /voice connector .* is listed twice/,
   },
   {
     name: 'opt-out list name with spaces',

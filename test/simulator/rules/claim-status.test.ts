@@ -128,7 +128,7 @@ describeEachTransport('claim status', (harness) => {
       small,
       () => small.call('RetryClaimPhoneNumber', { id: failed.phoneNumberId }),
       'ServiceQuotaExceededException',
-      'holds 1 of at most 1 numbers',
+      'holds at most 1 numbers, and this makes 2',
     );
     expect((await describeNumber(small, failed.phoneNumberId)).status).toBe('FAILED');
   });

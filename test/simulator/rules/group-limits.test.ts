@@ -35,7 +35,7 @@ describeEachTransport('voice connector group limits', (harness) => {
       client,
       () => createGroup(client, 'four'),
       'ServiceQuotaExceededException',
-      'an account holds at most 3 voice connector groups and this one has 3',
+      'an account holds at most 3 voice connector groups, and this makes 4',
     );
   });
 
@@ -111,7 +111,7 @@ describeEachTransport('voice connector group limits', (harness) => {
       client,
       () => createGroup(client, 'main', [member(east, 1), member(west, 1)]),
       'ValidationException',
-      `connectors gives priority 1 to both ${east.voiceConnectorId} and ${west.voiceConnectorId}; give each connector its own priority`,
+      `priority 1 is given to both ${east.voiceConnectorId} and ${west.voiceConnectorId}; give each connector its own priority`,
     );
   });
 
@@ -138,7 +138,7 @@ describeEachTransport('voice connector group limits', (harness) => {
       client,
       () => createGroup(client, 'main', [member(east, 1), member(east, 2)]),
       'ValidationException',
-      `connectors lists voice connector ${east.voiceConnectorId} twice; a connector appears once in a group`,
+      `voice connector ${east.voiceConnectorId} is listed twice; list each voice connector once`,
     );
   });
 

@@ -29,7 +29,7 @@ describeEachTransport('number inventory quota', (harness) => {
       client,
       () => claimSimulatorNumber(client),
       'ServiceQuotaExceededException',
-      'holds 25 of at most 25 numbers',
+      'holds at most 25 numbers, and this makes 26',
     );
   });
 
@@ -44,7 +44,7 @@ describeEachTransport('number inventory quota', (harness) => {
       small,
       () => claimSimulatorNumber(small),
       'ServiceQuotaExceededException',
-      'holds 2 of at most 2 numbers',
+      'holds at most 2 numbers, and this makes 3',
     );
   });
 
@@ -58,7 +58,7 @@ describeEachTransport('number inventory quota', (harness) => {
       small,
       () => claimSimulatorNumber(small),
       'ServiceQuotaExceededException',
-      'holds 2 of at most 2 numbers',
+      'holds at most 2 numbers, and this makes 3',
     );
     await advance(small, '7d');
     const next = await claimSimulatorNumber(small);
@@ -79,7 +79,7 @@ describeEachTransport('number inventory quota', (harness) => {
       client,
       () => claimSimulatorNumber(client),
       'ServiceQuotaExceededException',
-      'holds 26 of at most 26 numbers',
+      'holds at most 26 numbers, and this makes 27',
     );
   });
 
@@ -90,7 +90,7 @@ describeEachTransport('number inventory quota', (harness) => {
       small,
       () => claimSimulatorNumber(small),
       'ServiceQuotaExceededException',
-      'of at most 1 numbers',
+      'holds at most 1 numbers, and this makes 2',
     );
     await claimMany(harness().client, 2);
     expect(await allNumbers(harness().client)).toHaveLength(2);
