@@ -20,9 +20,8 @@ export interface StackOperationRequest {
   readonly operation: 'up' | 'preview' | 'refresh' | 'destroy' | 'export';
   /** Stack config to set before the operation, keyed `namespace:key`. */
   readonly config?: Record<string, { readonly value: string; readonly secret?: boolean }>;
-  /** `preview`: refresh first; `refresh`: do not write state. */
+  /** `preview` and `up`: refresh first. */
   readonly refresh?: boolean;
-  readonly previewOnly?: boolean;
   /** Fail the operation if it would change anything. */
   readonly expectNoChanges?: boolean;
   /** `destroy`: remove the stack and its config afterwards. */
@@ -55,10 +54,6 @@ export interface StackStep {
   readonly type: string;
   /** Top-level properties that differ. */
   readonly diffs: string[];
-  /** Property paths and their change kind (`add`, `update`, `delete`, `*-replace`). */
-  readonly detailedDiff: Record<string, string>;
-  /** For refresh-driven steps: properties whose old and new values differ. */
-  readonly keys: string[];
   /** Each changed input: its value before (state) and after (program, or live for refresh). */
   readonly propertyChanges: Record<string, { readonly old: unknown; readonly new: unknown }>;
 }
@@ -83,6 +78,92 @@ async function pulumiCommand(location: EngineLocation): Promise<automation.Pulum
     : automation.PulumiCommand.get();
 }
 
+/** The stack of the request, selected (or created) in its project directory. */
+async function openStack(
+  request: StackOperationRequest,
+  location: EngineLocation,
+  envVars: Record<string, string>,
+): Promise<automation.Stack> {
+  const stack = await automation.LocalWorkspace.createOrSelectStack(
+    { stackName: request.stackName, workDir: resolve(request.projectDir) },
+    {
+      envVars,
+      pulumiHome: resolve(request.pulumiHome),
+      pulumiCommand: await pulumiCommand(location),
+    },
+  );
+  if (request.config && Object.keys(request.config).length > 0) {
+    await stack.setAllConfig(request.config);
+  }
+  return stack;
+}
+
+/** What an operation's events and output say: its steps, its resources' errors, its log. */
+function recorder(controls: StackOperationControls) {
+  const steps: StackStep[] = [];
+  const diagnostics: string[] = [];
+  const logs: string[] = [];
+  return {
+    steps,
+    diagnostics,
+    logs,
+    signal: controls.signal,
+    onOutput: (line: string): void => {
+      logs.push(line);
+      controls.onOutput?.(line);
+    },
+    onEvent: (event: automation.EngineEvent): void => {
+      controls.onEvent?.(event);
+      const diagnostic = event.diagnosticEvent;
+      if (diagnostic?.severity === 'error' && !diagnostic.ephemeral) {
+        const resource = diagnostic.urn ? `${diagnostic.urn.split('::').pop()}: ` : '';
+        diagnostics.push(`${resource}${diagnostic.message.trim()}`);
+      }
+      const step = stepOf(event);
+      if (step) steps.push(step);
+    },
+  };
+}
+
+type Recorder = ReturnType<typeof recorder>;
+
+/** Runs the operation itself; `export` is `pulumi stack export` as a user runs it. */
+async function run(
+  stack: automation.Stack,
+  request: StackOperationRequest,
+  record: Recorder,
+  exportStack: () => Promise<StackOperationResult>,
+): Promise<Omit<StackOperationResult, 'ok' | 'cliVersion'>> {
+  const { onOutput, onEvent, signal, steps } = record;
+  const options = { onOutput, onEvent, signal };
+  const { refresh, expectNoChanges } = request;
+  switch (request.operation) {
+    case 'up': {
+      const result = await stack.up({ ...options, refresh, expectNoChanges });
+      return {
+        changes: toChanges(result.summary.resourceChanges),
+        outputs: unwrapOutputs(result.outputs),
+        steps,
+        stdout: result.stdout,
+      };
+    }
+    case 'preview': {
+      const result = await stack.preview({ ...options, refresh, expectNoChanges });
+      return { changes: toChanges(result.changeSummary), steps, stdout: result.stdout };
+    }
+    case 'refresh': {
+      const result = await stack.refresh({ ...options, expectNoChanges });
+      return { changes: toChanges(result.summary.resourceChanges), stdout: result.stdout };
+    }
+    case 'destroy': {
+      const result = await stack.destroy({ ...options, remove: request.remove });
+      return { changes: toChanges(result.summary.resourceChanges), stdout: result.stdout };
+    }
+    case 'export':
+      return exportStack();
+  }
+}
+
 /**
  * Runs one operation on a Pulumi project directory through the Automation API, the way
  * `pulumi up` typed in that directory runs it: the official Node.js language host runs
@@ -101,141 +182,54 @@ export async function runStackOperation(
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),
   };
-  const stack = await automation.LocalWorkspace.createOrSelectStack(
-    { stackName: request.stackName, workDir: resolve(request.projectDir) },
-    {
-      envVars,
-      pulumiHome: resolve(request.pulumiHome),
-      pulumiCommand: await pulumiCommand(location),
-    },
-  );
+  const stack = await openStack(request, location, envVars);
   const cliVersion = stack.workspace.pulumiVersion;
-  if (request.config && Object.keys(request.config).length > 0) {
-    await stack.setAllConfig(request.config);
-  }
-  const logs: string[] = [];
-  const onOutput = (line: string): void => {
-    logs.push(line);
-    controls.onOutput?.(line);
-  };
-  const signal = controls.signal;
-  const steps: StackStep[] = [];
-  const diagnostics: string[] = [];
-  const onEvent = (event: automation.EngineEvent): void => {
-    controls.onEvent?.(event);
-    const diagnostic = event.diagnosticEvent;
-    if (diagnostic?.severity === 'error' && !diagnostic.ephemeral) {
-      const resource = diagnostic.urn ? `${diagnostic.urn.split('::').pop()}: ` : '';
-      diagnostics.push(`${resource}${diagnostic.message.trim()}`);
-    }
-    // A refresh step knows what it read only when it finishes: take it from the outputs event.
-    const refreshed = event.resOutputsEvent?.metadata;
-    const metadata = refreshed?.op === 'refresh' ? refreshed : event.resourcePreEvent?.metadata;
-    if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
-    if (metadata.op === 'refresh' && metadata !== refreshed) return;
-    // The default provider "updates" whenever stack config changes, and an inventory reads its
-    // own stack's last outputs (a StackReference) on every run: neither is a change to report.
-    if (metadata.type.startsWith('pulumi:providers:')) return;
-    if (metadata.type === 'pulumi:pulumi:StackReference') return;
-    steps.push({
-      op: metadata.op,
-      urn: metadata.urn,
-      type: metadata.type,
-      diffs: metadata.diffs?.length
-        ? metadata.diffs
-        : changedInputs(metadata.old?.inputs, metadata.new?.inputs),
-      detailedDiff: Object.fromEntries(
-        Object.entries(metadata.detailedDiff ?? {}).map(([path, diff]) => [path, diff.diffKind]),
-      ),
-      keys: metadata.keys ?? [],
-      propertyChanges: propertyChanges(metadata.old?.inputs, metadata.new?.inputs),
-    });
+  const record = recorder(controls);
+  // Secrets stay encrypted, as under `pulumi stack export` (the Automation API's
+  // exportStack adds --show-secrets).
+  const exportStack = async (): Promise<StackOperationResult> => {
+    const { stdout } = await execFileAsync(
+      join(location.binDir, 'pulumi'),
+      ['stack', 'export', '--stack', request.stackName],
+      { cwd: request.projectDir, env: envVars, maxBuffer: 256 * 1024 * 1024 },
+    );
+    const exported = JSON.parse(stdout) as { deployment?: unknown };
+    return { ok: true, deployment: exported.deployment, stdout };
   };
   try {
-    switch (request.operation) {
-      case 'up': {
-        const result = await stack.up({
-          onOutput,
-          onEvent,
-          signal,
-          refresh: request.refresh,
-          expectNoChanges: request.expectNoChanges,
-        });
-        return {
-          ok: true,
-          cliVersion,
-          changes: toChanges(result.summary.resourceChanges),
-          outputs: unwrapOutputs(result.outputs),
-          steps,
-          stdout: result.stdout,
-        };
-      }
-      case 'preview': {
-        const result = await stack.preview({
-          onOutput,
-          onEvent,
-          signal,
-          refresh: request.refresh,
-          expectNoChanges: request.expectNoChanges,
-        });
-        return {
-          ok: true,
-          cliVersion,
-          changes: toChanges(result.changeSummary),
-          steps,
-          stdout: result.stdout,
-        };
-      }
-      case 'refresh': {
-        const result = await stack.refresh({
-          onOutput,
-          onEvent,
-          signal,
-          previewOnly: request.previewOnly,
-          expectNoChanges: request.expectNoChanges,
-        });
-        return {
-          ok: true,
-          cliVersion,
-          changes: toChanges(result.summary.resourceChanges),
-          stdout: result.stdout,
-        };
-      }
-      case 'destroy': {
-        const result = await stack.destroy({ onOutput, onEvent, signal, remove: request.remove });
-        return {
-          ok: true,
-          cliVersion,
-          changes: toChanges(result.summary.resourceChanges),
-          stdout: result.stdout,
-        };
-      }
-      case 'export': {
-        // `pulumi stack export` as a user runs it: secrets stay encrypted (the Automation
-        // API's exportStack adds --show-secrets).
-        const { stdout } = await execFileAsync(
-          join(location.binDir, 'pulumi'),
-          ['stack', 'export', '--stack', request.stackName],
-          {
-            cwd: request.projectDir,
-            env: envVars,
-            maxBuffer: 256 * 1024 * 1024,
-          },
-        );
-        const exported = JSON.parse(stdout) as { deployment?: unknown };
-        return { ok: true, cliVersion, deployment: exported.deployment, stdout };
-      }
-    }
+    return { ok: true, cliVersion, ...(await run(stack, request, record, exportStack)) };
   } catch (error) {
     return {
       ok: false,
       cliVersion,
       // The engine's per-resource errors say what failed; its summary only that something did.
-      error: diagnostics.length > 0 ? diagnostics.join('\n') : describeFailure(error),
-      steps,
-      stdout: logs.join(''),
+      error: record.diagnostics.length > 0 ? record.diagnostics.join('\n') : describeFailure(error),
+      steps: record.steps,
+      stdout: record.logs.join(''),
     };
   }
+}
+
+/** The step an event reports, when it is one to report. */
+function stepOf(event: automation.EngineEvent): StackStep | undefined {
+  // A refresh step knows what it read only when it finishes: take it from the outputs event.
+  const refreshed = event.resOutputsEvent?.metadata;
+  const metadata = refreshed?.op === 'refresh' ? refreshed : event.resourcePreEvent?.metadata;
+  if (!metadata || metadata.op === 'same' || metadata.type === 'pulumi:pulumi:Stack') return;
+  if (metadata.op === 'refresh' && metadata !== refreshed) return;
+  // The default provider "updates" whenever stack config changes, and an inventory reads its
+  // own stack's last outputs (a StackReference) on every run: neither is a change to report.
+  if (metadata.type.startsWith('pulumi:providers:')) return;
+  if (metadata.type === 'pulumi:pulumi:StackReference') return;
+  return {
+    op: metadata.op,
+    urn: metadata.urn,
+    type: metadata.type,
+    diffs: metadata.diffs?.length
+      ? metadata.diffs
+      : changedInputs(metadata.old?.inputs, metadata.new?.inputs),
+    propertyChanges: propertyChanges(metadata.old?.inputs, metadata.new?.inputs),
+  };
 }
 
 function propertyChanges(

@@ -1,15 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the engine's provider process loads the hooks by name */
 import type * as pulumi from '@pulumi/pulumi';
-
-/** What a hooks module exports (provider/resources/hooks/*-hooks.ts). */
-interface Hooks {
-  check(olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult>;
-  diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult>;
-  create(inputs: unknown): Promise<pulumi.dynamic.CreateResult>;
-  read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult>;
-  update(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.UpdateResult>;
-  remove(id: string, props: unknown): Promise<void>;
-}
+import type { Hooks } from './hooks/hooks';
 
 const CONNECTION = 'numberplane/dist/provider/resources/hooks/connection';
 /** Hooks whose errors print as one line in the provider process's log (no stack trace). */
@@ -34,7 +25,7 @@ export function lazyProvider(hooksModule: string): pulumi.dynamic.ResourceProvid
     diff: (id, olds, news) => hooks().diff(id, olds, news),
     create: (inputs) => hooks().create(inputs),
     read: (id, props) => hooks().read(id, props),
-    update: (id, olds, news) => hooks().update(id, olds, news),
+    update: (id, olds, news) => hooks().update?.(id, olds, news) ?? Promise.resolve({}),
     delete: (id, props) => hooks().remove(id, props),
   };
 }

@@ -13,9 +13,13 @@ export interface OptOutListArgs {
 
 /** A Pinpoint SMS and Voice v2 opt-out list. A list in use by a number cannot be deleted. */
 export class OptOutList extends pulumi.dynamic.Resource {
+  /** The list’s name, as the backend holds it. */
   declare public readonly name: pulumi.Output<string>;
+  /** The list’s tags, as the backend holds them. */
   declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** The list’s name: its id, and the resource id. */
   declare public readonly optOutListName: pulumi.Output<string>;
+  /** The list’s ARN. */
   declare public readonly arn: pulumi.Output<string>;
   /** How many destination numbers opted out (read from the backend). */
   declare public readonly optedOutCount: pulumi.Output<number>;

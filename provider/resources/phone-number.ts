@@ -5,7 +5,7 @@ import type {
   NumberStatus,
   NumberType,
   ProductType,
-} from '../simulator/domain/types';
+} from '../model/enums';
 import { resourceKey } from './lazy-provider';
 import provider from './providers/phone-number-provider';
 
@@ -48,28 +48,47 @@ export interface PhoneNumberArgs {
 
 /** A phone number: chosen and claimed in one atomic step, released into the deletion queue. */
 export class PhoneNumber extends pulumi.dynamic.Resource {
+  /** The backend’s id of the number (`phone-` and 32 hex digits); the resource id. */
   declare public readonly phoneNumberId: pulumi.Output<string>;
   /** The number in E.164 (short codes: their digits). */
   declare public readonly phoneNumber: pulumi.Output<string>;
+  /** The number’s ARN. */
   declare public readonly arn: pulumi.Output<string>;
   /** PENDING until provisioned, then ACTIVE. */
   declare public readonly status: pulumi.Output<NumberStatus>;
+  /** What the number costs a month, in USD, as the backend prices its type. */
   declare public readonly monthlyLeasingPrice: pulumi.Output<string>;
+  /** When the number was claimed (ISO-8601, on the backend’s clock). */
   declare public readonly createdTimestamp: pulumi.Output<string>;
+  /** The number’s country, as the backend holds it. */
   declare public readonly isoCountryCode: pulumi.Output<string>;
+  /** The kind of number, as the backend holds it. */
   declare public readonly numberType: pulumi.Output<NumberType>;
+  /** SMS, VOICE and/or MMS, sorted, as the backend holds them. */
   declare public readonly numberCapabilities: pulumi.Output<NumberCapability[]>;
+  /** TRANSACTIONAL or PROMOTIONAL, when set. */
   declare public readonly messageType: pulumi.Output<MessageType | undefined>;
+  /** VoiceConnector or BusinessCalling, when set. */
   declare public readonly productType: pulumi.Output<ProductType | undefined>;
+  /** The area code the number carries (US, CA); the backend’s choice when none was declared. */
   declare public readonly areaCode: pulumi.Output<string | undefined>;
+  /** Whether the backend refuses to release the number. */
   declare public readonly deletionProtectionEnabled: pulumi.Output<boolean>;
+  /** The opt-out list the number uses; `Default` unless another was declared. */
   declare public readonly optOutListName: pulumi.Output<string>;
+  /** Whether opt-outs are handled by you rather than the backend. */
   declare public readonly selfManagedOptOutsEnabled: pulumi.Output<boolean>;
+  /** Whether two-way messaging is on. */
   declare public readonly twoWayEnabled: pulumi.Output<boolean>;
+  /** Where replies go when two-way messaging is on. */
   declare public readonly twoWayChannelArn: pulumi.Output<string | undefined>;
+  /** The 10DLC campaign registration, when set. */
   declare public readonly registrationId: pulumi.Output<string | undefined>;
+  /** The voice connector the number is assigned to, if any. */
   declare public readonly voiceConnectorId: pulumi.Output<string | undefined>;
+  /** The voice connector group the number is assigned to, if any. */
   declare public readonly voiceConnectorGroupId: pulumi.Output<string | undefined>;
+  /** The number’s tags, as the backend holds them. */
   declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
 
   constructor(name: string, args: PhoneNumberArgs, opts?: pulumi.CustomResourceOptions) {

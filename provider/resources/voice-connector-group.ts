@@ -19,12 +19,15 @@ export interface VoiceConnectorGroupArgs {
 
 /** An Amazon Chime Voice Connector group: inbound calls fail over by priority across Regions. */
 export class VoiceConnectorGroup extends pulumi.dynamic.Resource {
+  /** The group’s name, as the backend holds it. */
   declare public readonly name: pulumi.Output<string>;
   /** The connectors in priority order. */
   declare public readonly connectors: pulumi.Output<
     { voiceConnectorId: string; priority: number }[]
   >;
+  /** The backend’s id of the group; the resource id. */
   declare public readonly voiceConnectorGroupId: pulumi.Output<string>;
+  /** The group’s ARN. */
   declare public readonly arn: pulumi.Output<string>;
 
   constructor(name: string, args: VoiceConnectorGroupArgs, opts?: pulumi.CustomResourceOptions) {

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { AwsRegion } from '../simulator/domain/types';
+import type { AwsRegion } from '../model/enums';
 import { resourceKey } from './lazy-provider';
 import provider from './providers/voice-connector-provider';
 
@@ -18,12 +18,17 @@ export interface VoiceConnectorArgs {
 
 /** An Amazon Chime Voice Connector. */
 export class VoiceConnector extends pulumi.dynamic.Resource {
+  /** The connector’s name, as the backend holds it. */
   declare public readonly name: pulumi.Output<string>;
+  /** The AWS Region the connector lives in. */
   declare public readonly awsRegion: pulumi.Output<AwsRegion>;
+  /** Whether calls must use TLS and SRTP. */
   declare public readonly requireEncryption: pulumi.Output<boolean>;
+  /** The connector’s tags, as the backend holds them. */
   declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
   /** The backend's id of the connector. */
   declare public readonly voiceConnectorId: pulumi.Output<string>;
+  /** The connector’s ARN. */
   declare public readonly arn: pulumi.Output<string>;
   /** SIP host name for outbound calls. */
   declare public readonly outboundHostName: pulumi.Output<string>;

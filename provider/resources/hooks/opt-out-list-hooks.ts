@@ -1,6 +1,9 @@
+import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { optOutListInputs } from '../input-schemas';
-import { checkProperties, type CheckFailure } from './check-inputs';
+import { DEFAULT_LIST_NOT_MANAGED } from '../../model/account-rules';
+import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
+import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
 import {
   type ReadResult,
   call,
@@ -33,7 +36,11 @@ export async function check(
   _olds: Props,
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  return { inputs: news, failures: checkProperties(news, FIELDS, 'OptOutList') };
+  const failures = checkProperties(news, FIELDS, 'OptOutList');
+  if (news.name === DEFAULT_OPT_OUT_LIST) {
+    failures.push(...failuresOf([{ ...DEFAULT_LIST_NOT_MANAGED, path: ['name'] }]));
+  }
+  return { inputs: news, failures };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
@@ -83,3 +90,6 @@ export async function read(id: string, props: Props): Promise<ReadResult> {
 export async function remove(id: string): Promise<void> {
   await deleteOrGone('DeleteOptOutList', id);
 }
+
+// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+void ({ check, diff, create, read, remove } satisfies Hooks);

@@ -1,3 +1,4 @@
+import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
 import type { PhoneNumber } from '../../simulator/domain/types';
@@ -11,7 +12,10 @@ import {
   readOrGone,
   tagsOrNone,
 } from './backend-call';
-import { checkProperties, isKnown, type CheckFailure } from './check-inputs';
+import { DEFAULTS } from '../../model/limits';
+import { numberProblems, releaseProblem } from '../../model/number-rules';
+import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
+import { DEFAULT_RETRY, retryDelay } from './retry';
 import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import {
   compact,
@@ -46,55 +50,6 @@ const SPECS: PropertySpec[] = [
   { name: 'tags' },
 ];
 
-/** Rules across properties, checked before anything is created (the backend checks again). */
-function numberRules(inputs: Props): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const known = (key: string): boolean => !containsUnknown(inputs[key]);
-  if (
-    inputs.twoWayEnabled === true &&
-    inputs.twoWayChannelArn === undefined &&
-    known('twoWayChannelArn')
-  ) {
-    failures.push({
-      property: 'twoWayChannelArn',
-      reason:
-        'twoWayChannelArn is required when twoWayEnabled is true; give the ARN of the channel that receives replies, or set twoWayEnabled to false',
-    });
-  }
-  if (inputs.numberType === 'TEN_DLC' && inputs.registrationId === undefined) {
-    failures.push({
-      property: 'registrationId',
-      reason:
-        'registrationId is required for TEN_DLC numbers; register the 10DLC campaign and pass its registration id',
-    });
-  }
-  if (inputs.numberType === 'TOLL_FREE' && inputs.productType === 'BusinessCalling') {
-    failures.push({
-      property: 'productType',
-      reason:
-        'productType BusinessCalling does not offer TOLL_FREE numbers; use VoiceConnector or another numberType',
-    });
-  }
-  if (isKnown(inputs.voiceConnectorId) && isKnown(inputs.voiceConnectorGroupId)) {
-    failures.push({
-      property: 'voiceConnectorGroupId',
-      reason:
-        'a number is assigned to at most one voice connector or voice connector group; set voiceConnectorId or voiceConnectorGroupId, not both',
-    });
-  }
-  if (
-    (inputs.voiceConnectorId !== undefined || inputs.voiceConnectorGroupId !== undefined) &&
-    inputs.productType !== 'VoiceConnector' &&
-    known('productType')
-  ) {
-    failures.push({
-      property: 'productType',
-      reason: `only VoiceConnector numbers can be assigned to a voice connector or group; set productType to VoiceConnector (got ${String(inputs.productType ?? 'nothing')})`,
-    });
-  }
-  return failures;
-}
-
 export async function check(
   _olds: Props,
   news: Props,
@@ -106,15 +61,19 @@ export async function check(
       Array.isArray(capabilities) && !containsUnknown(capabilities)
         ? [...capabilities].map(String).sort()
         : capabilities,
-    deletionProtectionEnabled: news.deletionProtectionEnabled ?? false,
-    optOutListName: news.optOutListName ?? 'Default',
-    selfManagedOptOutsEnabled: news.selfManagedOptOutsEnabled ?? false,
-    twoWayEnabled: news.twoWayEnabled ?? false,
+    deletionProtectionEnabled: news.deletionProtectionEnabled ?? DEFAULTS.deletionProtectionEnabled,
+    optOutListName: news.optOutListName ?? DEFAULTS.optOutListName,
+    selfManagedOptOutsEnabled: news.selfManagedOptOutsEnabled ?? DEFAULTS.selfManagedOptOutsEnabled,
+    twoWayEnabled: news.twoWayEnabled ?? DEFAULTS.twoWayEnabled,
     waitForActive: news.waitForActive ?? true,
   };
   return {
     inputs,
-    failures: [...checkProperties(inputs, FIELDS, 'PhoneNumber'), ...numberRules(inputs)],
+    failures: [
+      ...checkProperties(inputs, FIELDS, 'PhoneNumber'),
+      // The rule book's rules across properties; the backend checks them again.
+      ...failuresOf(numberProblems(inputs, { isUnknown: containsUnknown })),
+    ],
   };
 }
 
@@ -163,7 +122,7 @@ function outputs(number: PhoneNumber, inputs: Props, fromState = false): Props {
 function settings(inputs: Props): Record<string, unknown> {
   return {
     deletionProtectionEnabled: inputs.deletionProtectionEnabled === true,
-    optOutListName: inputs.optOutListName ?? 'Default',
+    optOutListName: inputs.optOutListName ?? DEFAULTS.optOutListName,
     selfManagedOptOutsEnabled: inputs.selfManagedOptOutsEnabled === true,
     twoWayEnabled: inputs.twoWayEnabled === true,
     twoWayChannelArn: inputs.twoWayChannelArn ?? null,
@@ -196,7 +155,7 @@ function keepInState(message: string, number: PhoneNumber, inputs: Props): Error
   });
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const { sleep } = DEFAULT_RETRY;
 
 /** How long create waits for ACTIVE: `NUMBERPLANE_ACTIVE_TIMEOUT` seconds, 10 minutes by default. */
 function activeTimeoutMs(): number {
@@ -224,7 +183,7 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
   const timeoutMs = activeTimeoutMs();
   const deadline = Date.now() + timeoutMs;
   let current = number;
-  let interval = 250;
+  let interval = DEFAULT_RETRY.baseDelayMs;
   while (current.status === 'PENDING') {
     const clock = await call('DescribeClock');
     const now = Date.parse(clock.now);
@@ -245,7 +204,7 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
     }
     // Due (or overdue): poll with backoff. Not yet due: sleep until it is, at most the backoff.
     await sleep(neededMs === 0 ? interval : Math.min(interval, Math.ceil(neededMs)));
-    interval = Math.min(interval * 2, 5_000);
+    interval = Math.min(interval * 2, DEFAULT_RETRY.maxDelayMs);
     current = await call('DescribePhoneNumber', { id: current.phoneNumberId });
   }
   return current;
@@ -255,7 +214,7 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
 async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
   let current = number;
   for (let attempt = 0; current.claimStatus === 'FAILED' && attempt < 3; attempt++) {
-    await sleep(200 * 2 ** attempt);
+    await sleep(retryDelay(attempt + 1, undefined, DEFAULT_RETRY));
     current = await call('RetryClaimPhoneNumber', { id: current.phoneNumberId });
   }
   if (current.claimStatus === 'FAILED') {
@@ -340,9 +299,10 @@ export async function update(id: string, _olds: Props, news: Props): Promise<{ o
 export async function remove(id: string): Promise<void> {
   const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
   if (!number || number.status === 'DELETION_QUEUED') return;
-  if (number.deletionProtectionEnabled) {
+  const blocker = releaseProblem(number);
+  if (blocker?.code === 'deletion-protected') {
     throw new Error(
-      `phone number ${number.phoneNumber} (${id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
+      `${blocker.message} and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
     );
   }
   // Let go of what the number holds: its assignment (the backend refuses to release an
@@ -350,11 +310,15 @@ export async function remove(id: string): Promise<void> {
   if (
     number.voiceConnectorId ||
     number.voiceConnectorGroupId ||
-    number.optOutListName !== 'Default'
+    number.optOutListName !== DEFAULTS.optOutListName
   ) {
     await call('UpdatePhoneNumber', {
       id,
-      body: { voiceConnectorId: null, voiceConnectorGroupId: null, optOutListName: 'Default' },
+      body: {
+        voiceConnectorId: null,
+        voiceConnectorGroupId: null,
+        optOutListName: DEFAULTS.optOutListName,
+      },
     });
   }
   try {
@@ -362,8 +326,10 @@ export async function remove(id: string): Promise<void> {
   } catch (error) {
     if (isNotFound(error)) return;
     // A retried release after a dropped connection finds the number already queued.
-    if (SimulatorError.isInstance(error) && /already in the deletion queue/.test(error.message))
-      return;
+    if (SimulatorError.isInstance(error) && error.reason === 'already-in-deletion-queue') return;
     throw error;
   }
 }
+
+// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+void ({ check, diff, create, read, update, remove } satisfies Hooks);

@@ -1,6 +1,8 @@
+import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { voiceConnectorGroupInputs } from '../input-schemas';
-import { checkProperties, type CheckFailure } from './check-inputs';
+import { groupProblems } from '../../model/group-rules';
+import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
 import {
   type ReadResult,
   call,
@@ -34,40 +36,26 @@ function ordered(connectors: unknown): GroupConnector[] {
   );
 }
 
+/** The rule book's group rules, once every connector is known. */
 function groupRules(inputs: Props): CheckFailure[] {
   const connectors = inputs.connectors;
   if (!Array.isArray(connectors) || containsUnknown(connectors)) return [];
-  const failures: CheckFailure[] = [];
-  const byPriority = new Map<unknown, string>();
-  const seen = new Set<unknown>();
-  for (const entry of connectors as GroupConnector[]) {
-    if (seen.has(entry.voiceConnectorId)) {
-      failures.push({
-        property: 'connectors',
-        reason: `voice connector ${entry.voiceConnectorId} is listed twice; a connector appears once in a group`,
-      });
-    }
-    seen.add(entry.voiceConnectorId);
-    const holder = byPriority.get(entry.priority);
-    if (holder !== undefined) {
-      failures.push({
-        property: 'connectors',
-        reason: `priority ${entry.priority} is given to both ${holder} and ${entry.voiceConnectorId}; give each connector its own priority (1 is tried first)`,
-      });
-    }
-    byPriority.set(entry.priority, entry.voiceConnectorId);
-  }
-  return failures;
+  const members = (connectors as GroupConnector[]).map((entry) => ({
+    connector: entry.voiceConnectorId,
+    priority: entry.priority,
+  }));
+  return failuresOf(groupProblems(members));
 }
 
 export async function check(
   _olds: Props,
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  const connectors = news.connectors ?? [];
+  const connectors = news.connectors;
   const inputs = {
     ...news,
-    connectors: containsUnknown(connectors) ? connectors : ordered(connectors),
+    connectors:
+      connectors === undefined || containsUnknown(connectors) ? connectors : ordered(connectors),
   };
   return {
     inputs,
@@ -158,3 +146,6 @@ export async function remove(id: string): Promise<void> {
   }
   await deleteOrGone('DeleteVoiceConnectorGroup', id);
 }
+
+// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+void ({ check, diff, create, read, update, remove } satisfies Hooks);

@@ -1,3 +1,5 @@
+import type { Hooks } from './hooks';
+import { DEFAULTS } from '../../model/limits';
 import { z } from 'zod';
 import { voiceConnectorInputs } from '../input-schemas';
 import type { CheckFailure } from './check-inputs';
@@ -36,7 +38,10 @@ export async function check(
   _olds: Props,
   news: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  const inputs = { ...news, requireEncryption: news.requireEncryption ?? true };
+  const inputs = {
+    ...news,
+    requireEncryption: news.requireEncryption ?? DEFAULTS.requireEncryption,
+  };
   return { inputs, failures: checkProperties(inputs, FIELDS, 'VoiceConnector') };
 }
 
@@ -108,3 +113,6 @@ export async function update(id: string, _olds: Props, news: Props): Promise<{ o
 export async function remove(id: string): Promise<void> {
   await deleteOrGone('DeleteVoiceConnector', id);
 }
+
+// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+void ({ check, diff, create, read, update, remove } satisfies Hooks);
