@@ -118,6 +118,12 @@ export const PAGE_FLAGS = {
   'next-token': { type: 'string' },
 } as const;
 export const ACCOUNT_FLAG = { account: { type: 'string' } } as const;
+/** What every create command takes besides its own fields: an idempotency token, a raw body, --account. */
+export const CREATE_FLAGS = {
+  'client-token': { type: 'string' },
+  body: { type: 'string' },
+  ...ACCOUNT_FLAG,
+} as const;
 
 export function simple(
   words: string[],

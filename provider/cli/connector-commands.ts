@@ -1,5 +1,6 @@
 import {
   ACCOUNT_FLAG,
+  CREATE_FLAGS,
   PAGE_FLAGS,
   body,
   bool,
@@ -61,9 +62,7 @@ export const CONNECTOR_COMMANDS: Command[] = [
       region: { type: 'string' },
       'require-encryption': { type: 'string' },
       tag: { type: 'string', multiple: true },
-      'client-token': { type: 'string' },
-      body: { type: 'string' },
-      ...ACCOUNT_FLAG,
+      ...CREATE_FLAGS,
     },
   ),
   simple(
@@ -128,9 +127,7 @@ export const CONNECTOR_COMMANDS: Command[] = [
     one,
     {
       connector: { type: 'string', multiple: true },
-      'client-token': { type: 'string' },
-      body: { type: 'string' },
-      ...ACCOUNT_FLAG,
+      ...CREATE_FLAGS,
     },
   ),
   simple(

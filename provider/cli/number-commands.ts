@@ -1,5 +1,6 @@
 import {
   ACCOUNT_FLAG,
+  CREATE_FLAGS,
   PAGE_FLAGS,
   body,
   bool,
@@ -42,9 +43,7 @@ const NUMBER_FLAGS = {
   'voice-connector': { type: 'string' },
   group: { type: 'string' },
   tag: { type: 'string', multiple: true },
-  'client-token': { type: 'string' },
-  body: { type: 'string' },
-  ...ACCOUNT_FLAG,
+  ...CREATE_FLAGS,
 } as const;
 
 function numberFields(flags: Flags): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import {
   ACCOUNT_FLAG,
+  CREATE_FLAGS,
   PAGE_FLAGS,
   body,
   call,
@@ -48,9 +49,7 @@ export const OPT_OUT_LIST_COMMANDS: Command[] = [
     one,
     {
       tag: { type: 'string', multiple: true },
-      'client-token': { type: 'string' },
-      body: { type: 'string' },
-      ...ACCOUNT_FLAG,
+      ...CREATE_FLAGS,
     },
   ),
   simple(

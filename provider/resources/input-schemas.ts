@@ -26,12 +26,8 @@ import { DEFAULT_OPT_OUT_LIST, DEFAULTS } from '../model/limits';
  * are generated from them (`npm run schemas`), and a test fails when the files drift.
  */
 
-const adoptExistingId = z
-  .string()
-  .min(1)
-  .describe(
-    'Take over this existing object (by id) instead of creating one; the next preview plans no changes.',
-  );
+const ADOPT =
+  'Take over this existing object (by id) instead of creating one; the next preview plans no changes.';
 
 export const voiceConnectorInputs = z
   .strictObject({
@@ -46,7 +42,7 @@ export const voiceConnectorInputs = z
       .default(DEFAULTS.requireEncryption)
       .describe('Require TLS and SRTP on calls. Changes in place.'),
     tags: tags.optional(),
-    adoptExistingId: objectId.describe(adoptExistingId.description ?? '').optional(),
+    adoptExistingId: objectId.describe(ADOPT).optional(),
   })
   .meta({ title: 'VoiceConnector', description: 'An Amazon Chime Voice Connector.' });
 
@@ -65,7 +61,7 @@ export const voiceConnectorGroupInputs = z
     connectors: groupMembers(groupConnectorInput).describe(
       'At most 3 connectors, each once, each with its own priority. Changes in place.',
     ),
-    adoptExistingId: objectId.describe(adoptExistingId.description ?? '').optional(),
+    adoptExistingId: objectId.describe(ADOPT).optional(),
   })
   .meta({
     title: 'VoiceConnectorGroup',
@@ -78,7 +74,7 @@ export const optOutListInputs = z
       .describe('The list’s name; defaults to the resource name. Changing it replaces the list.')
       .optional(),
     tags: tags.describe('Tags. Changing them replaces the list.').optional(),
-    adoptExistingId: adoptExistingId.optional(),
+    adoptExistingId: z.string().min(1).describe(ADOPT).optional(),
   })
   .meta({
     title: 'OptOutList',
