@@ -1,3 +1,4 @@
+import { walkPages, type ListOperationName, type PageRequest } from '../client/list-all';
 import type { SimulatorClient } from '../client/simulator-client';
 import type { AccountOperationName, OperationInput } from '../simulator/service/operations';
 import type { AdminInput, AdminOperationName } from '../simulator/service/admin-operations';
@@ -101,11 +102,19 @@ export const listed =
   (columns: string[]) =>
   (value: unknown): string => {
     const next = (value as { nextToken?: string }).nextToken;
-    return table(asItems(value), columns) + (next ? `(more: --next-token ${next})\n` : '');
+    return (
+      table(asItems(value), columns) + (next ? `(more: --next-token ${next}, or --all)\n` : '')
+    );
   };
 export const one = (value: unknown): string => record(value as Row);
 
-export function pageFlags(flags: Flags): OperationInput['page'] {
+/** `--max-results` (a number, or the text given, for the server to refuse) and `--next-token`. */
+export interface PageFlags {
+  maxResults?: number | string;
+  nextToken?: string;
+}
+
+export function pageFlags(flags: Flags): PageFlags {
   const max = str(flags, 'max-results');
   return {
     ...(max !== undefined ? { maxResults: /^\d+$/.test(max) ? Number(max) : max } : {}),
@@ -113,9 +122,36 @@ export function pageFlags(flags: Flags): OperationInput['page'] {
   };
 }
 
+/**
+ * A list command's call: one page (`--max-results`, `--next-token`; the table ends with
+ * the token of the next page when there is one), or with `--all` every page from there on,
+ * `--max-results` items at a time, as one list with no token.
+ */
+export async function listCall(
+  ctx: CommandContext,
+  operation: ListOperationName,
+  input: Omit<OperationInput, 'page'> = {},
+): Promise<unknown> {
+  const first = pageFlags(ctx.flags);
+  if (ctx.flags.all !== true || typeof first.maxResults === 'string') {
+    return call(ctx, operation, { ...input, page: first });
+  }
+  const start: PageRequest = {
+    ...(first.maxResults !== undefined ? { maxResults: first.maxResults } : {}),
+    ...(first.nextToken !== undefined ? { nextToken: first.nextToken } : {}),
+  };
+  const items = await walkPages(
+    async (page: PageRequest) =>
+      (await call(ctx, operation, { ...input, page })) as { items: unknown[]; nextToken?: string },
+    start,
+  );
+  return { items };
+}
+
 export const PAGE_FLAGS = {
   'max-results': { type: 'string' },
   'next-token': { type: 'string' },
+  all: { type: 'boolean' },
 } as const;
 export const ACCOUNT_FLAG = { account: { type: 'string' } } as const;
 /** What every create command takes besides its own fields: an idempotency token, a raw body, --account. */

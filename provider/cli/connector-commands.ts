@@ -5,9 +5,9 @@ import {
   body,
   bool,
   call,
+  listCall,
   listed,
   one,
-  pageFlags,
   positional,
   simple,
   str,
@@ -29,9 +29,9 @@ const GROUP_COLUMNS = ['voiceConnectorGroupId', 'name', 'connectors'];
 export const CONNECTOR_COMMANDS: Command[] = [
   simple(
     ['connectors', 'list'],
-    'connectors list',
+    'connectors list [--max-results N] [--next-token T | --all]',
     'List voice connectors.',
-    (ctx) => call(ctx, 'ListVoiceConnectors', { page: pageFlags(ctx.flags) }),
+    (ctx) => listCall(ctx, 'ListVoiceConnectors'),
     listed(CONNECTOR_COLUMNS),
     { ...PAGE_FLAGS, ...ACCOUNT_FLAG },
   ),
@@ -98,9 +98,9 @@ export const CONNECTOR_COMMANDS: Command[] = [
 
   simple(
     ['groups', 'list'],
-    'groups list',
+    'groups list [--max-results N] [--next-token T | --all]',
     'List voice connector groups.',
-    (ctx) => call(ctx, 'ListVoiceConnectorGroups', { page: pageFlags(ctx.flags) }),
+    (ctx) => listCall(ctx, 'ListVoiceConnectorGroups'),
     listed(GROUP_COLUMNS),
     { ...PAGE_FLAGS, ...ACCOUNT_FLAG },
   ),

@@ -6,9 +6,9 @@ import {
   bool,
   call,
   idOrNone,
+  listCall,
   listed,
   one,
-  pageFlags,
   positional,
   simple,
   str,
@@ -75,7 +75,7 @@ const FILTER_FLAGS = {
 export const NUMBER_COMMANDS: Command[] = [
   simple(
     ['numbers', 'list'],
-    'numbers list [--status ACTIVE,PENDING] [--number-type ...] [...nine filters]',
+    'numbers list [--status ACTIVE,PENDING] [--number-type ...] [...nine filters] [--max-results N] [--next-token T | --all]',
     'List phone numbers, filtered.',
     (ctx) => {
       const filters: Record<string, string[]> = {};
@@ -83,7 +83,7 @@ export const NUMBER_COMMANDS: Command[] = [
         const value = str(ctx.flags, name);
         if (value !== undefined) filters[name] = value.split(',');
       }
-      return call(ctx, 'ListPhoneNumbers', { filters, page: pageFlags(ctx.flags) });
+      return listCall(ctx, 'ListPhoneNumbers', { filters });
     },
     listed(NUMBER_COLUMNS),
     { ...FILTER_FLAGS, ...PAGE_FLAGS, ...ACCOUNT_FLAG },

@@ -4,9 +4,9 @@ import {
   PAGE_FLAGS,
   body,
   call,
+  listCall,
   listed,
   one,
-  pageFlags,
   positional,
   simple,
   str,
@@ -20,9 +20,9 @@ const LIST_COLUMNS = ['optOutListName', 'optedOutCount', 'createdTimestamp'];
 export const OPT_OUT_LIST_COMMANDS: Command[] = [
   simple(
     ['opt-out-lists', 'list'],
-    'opt-out-lists list',
+    'opt-out-lists list [--max-results N] [--next-token T | --all]',
     'List opt-out lists.',
-    (ctx) => call(ctx, 'ListOptOutLists', { page: pageFlags(ctx.flags) }),
+    (ctx) => listCall(ctx, 'ListOptOutLists'),
     listed(LIST_COLUMNS),
     { ...PAGE_FLAGS, ...ACCOUNT_FLAG },
   ),

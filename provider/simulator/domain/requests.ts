@@ -80,11 +80,20 @@ export const phoneNumberFilters = z.strictObject({
 export type PhoneNumberFilters = z.infer<typeof phoneNumberFilters>;
 export const PHONE_NUMBER_FILTER_NAMES = Object.keys(phoneNumberFilters.shape);
 
+/** Largest page a list answers, and the page size when maxResults is not given. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Paging of every list: at most MAX_PAGE_SIZE items a page; nextToken as a previous page
+ * returned it (a key and a seal, both base64url: the service checks the seal).
+ */
 export const listRequest = z.strictObject({
-  maxResults: z.number().int().min(1).max(100).optional(),
+  maxResults: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   nextToken: z
     .string()
-    .regex(/^\d{1,9}$/, { error: 'is not a token this API issued; pass nextToken back unchanged' })
+    .regex(/^[A-Za-z0-9_-]{1,1400}\.[A-Za-z0-9_-]{16}$/, {
+      error: 'is not a token this API issued; pass nextToken back unchanged',
+    })
     .optional(),
 });
 export type ListRequest = z.infer<typeof listRequest>;

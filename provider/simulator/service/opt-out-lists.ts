@@ -2,28 +2,26 @@ import { z } from 'zod';
 import { optOutListName } from '../../model/fields';
 import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
 import { conflict, notFound, validation } from '../domain/errors';
-import {
-  createOptOutListRequest,
-  listRequest,
-  optedOutNumberRequest,
-  parseRequest,
-} from '../domain/requests';
+import { createOptOutListRequest, optedOutNumberRequest, parseRequest } from '../domain/requests';
 import type { OptOutList } from '../domain/types';
 import {
-  accountListRows,
   deleteListRow,
   findListRow,
   insertListRow,
   listFromRow,
+  listKey,
   numbersUsingList,
   optedOutCount,
-  optedOutNumbers,
+  optedOutFromRow,
+  optedOutKey,
+  pageOfListRows,
+  pageOfOptedOutRows,
   putOptedOut,
   type OptOutListRow,
 } from '../store/opt-out-lists';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { paginate, type Page } from './pagination';
+import { listPage, type Page } from './pagination';
 
 const view = (ctx: OperationContext, row: OptOutListRow): OptOutList =>
   listFromRow(row, optedOutCount(ctx.db, ctx.account.account_id, row.name), ctx.account.account_id);
@@ -68,10 +66,13 @@ export function describeOptOutList(ctx: OperationContext, name: string): OptOutL
 }
 
 export function listOptOutLists(ctx: OperationContext, page: unknown): Page<OptOutList> {
-  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
-  return paginate(
-    accountListRows(ctx.db, ctx.account.account_id).map((row) => view(ctx, row)),
-    parsed,
+  const accountId = ctx.account.account_id;
+  return listPage(
+    page,
+    { list: 'ListOptOutLists', accountId, key: ['number', 'string'] },
+    (window) => pageOfListRows(ctx.db, accountId, window),
+    listKey,
+    (row) => view(ctx, row),
   );
 }
 
@@ -108,6 +109,12 @@ export function listOptedOutNumbers(
   page: unknown,
 ): Page<{ phoneNumber: string; optedOutTimestamp: string }> {
   loadRow(ctx, name);
-  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
-  return paginate(optedOutNumbers(ctx.db, ctx.account.account_id, name), parsed);
+  const accountId = ctx.account.account_id;
+  return listPage(
+    page,
+    { list: 'ListOptedOutNumbers', within: name, accountId, key: ['string'] },
+    (window) => pageOfOptedOutRows(ctx.db, accountId, name, window),
+    optedOutKey,
+    optedOutFromRow,
+  );
 }

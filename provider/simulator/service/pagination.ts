@@ -1,4 +1,8 @@
-import type { ListRequest } from '../domain/requests';
+import { createHash } from 'node:crypto';
+import { validation } from '../domain/errors';
+import { requestDigest } from '../domain/ids';
+import { listRequest, parseRequest } from '../domain/requests';
+import type { KeyPart, RowWindow } from '../store/keyset';
 
 export interface Page<T> {
   items: T[];
@@ -8,11 +12,106 @@ export interface Page<T> {
 
 export const DEFAULT_PAGE_SIZE = 100;
 
-/** Offset paging: the token is the index of the next item. */
-export function paginate<T>(all: readonly T[], request: ListRequest): Page<T> {
-  const start = request.nextToken ? Number(request.nextToken) : 0;
+/** What a page token is good for: one account's one list, asked with the same filters. */
+export interface ListScope {
+  /** The list operation, e.g. `ListPhoneNumbers`. */
+  readonly list: string;
+  /** The object whose list it is, for lists inside one (an opt-out list's numbers). */
+  readonly within?: string;
+  readonly accountId: string;
+  /** The filters the list was asked with (already validated); none for unfiltered lists. */
+  readonly filters?: Readonly<Record<string, readonly string[] | undefined>>;
+  /** The sort key's parts, in order: which are numbers (times) and which strings (ids). */
+  readonly key: readonly ('number' | 'string')[];
+}
+
+const TOKEN_VERSION = 'numberplane-page-v1';
+const SEAL_CHARS = 16;
+
+/** Filters as a token compares them: values of each filter sorted and unique, none empty. */
+function normalFilters(filters: ListScope['filters']): Record<string, string[]> {
+  const normal: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(filters ?? {})) {
+    if (values && values.length > 0) normal[name] = [...new Set(values)].sort();
+  }
+  return normal;
+}
+
+function seal(scope: ListScope, payload: string): string {
+  const scopeDigest = requestDigest([
+    TOKEN_VERSION,
+    scope.list,
+    scope.within ?? null,
+    scope.accountId,
+    normalFilters(scope.filters),
+  ]);
+  return createHash('sha256')
+    .update(`${scopeDigest}.${payload}`)
+    .digest('base64url')
+    .slice(0, SEAL_CHARS);
+}
+
+/**
+ * The token of the page after the row whose key is `key`: the key as base64url JSON, a
+ * dot, and a seal binding it to the account, the list and its filters. Opaque to callers;
+ * the seal only tells a token this list issued from anything else (a garbled or forged
+ * token, one from another list, account or set of filters). It is not a secret: a token
+ * only says where a listing of the caller's own objects resumes.
+ */
+export function encodePageToken(key: readonly KeyPart[], scope: ListScope): string {
+  const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
+  return `${payload}.${seal(scope, payload)}`;
+}
+
+/** The key a token resumes after; a ValidationException naming nextToken if it is not one of ours. */
+export function decodePageToken(token: string, scope: ListScope): KeyPart[] {
+  const refuse = () =>
+    validation(
+      `nextToken is not a token this API issued for ${scope.list}${
+        Object.keys(normalFilters(scope.filters)).length > 0 ? ' with these filters' : ''
+      }; pass nextToken back unchanged, with the same request that returned it`,
+    );
+  const [payload, given, ...rest] = token.split('.');
+  if (!payload || !given || rest.length > 0 || seal(scope, payload) !== given) throw refuse();
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  const valid =
+    Array.isArray(key) &&
+    key.length === scope.key.length &&
+    key.every((part: unknown, i) =>
+      scope.key[i] === 'number'
+        ? typeof part === 'number' && Number.isSafeInteger(part)
+        : typeof part === 'string' && part.length <= 256,
+    );
+  if (!valid) throw refuse();
+  return key as KeyPart[];
+}
+
+/**
+ * One page of a list, done in the store: reads at most maxResults + 1 rows after the key
+ * `nextToken` holds (the extra row says whether another page follows), and hands out the
+ * key of the page's last row as the next token. A row added or removed between pages never
+ * makes another one be skipped or seen twice: the next page starts after a key, not at an
+ * offset.
+ */
+export function listPage<R, T>(
+  page: unknown,
+  scope: ListScope,
+  read: (window: RowWindow) => R[],
+  keyOf: (row: R) => KeyPart[],
+  view: (row: R) => T,
+): Page<T> {
+  const request = parseRequest(listRequest, page ?? {}, 'paging');
   const size = request.maxResults ?? DEFAULT_PAGE_SIZE;
-  const items = all.slice(start, start + size);
-  const next = start + size;
-  return next < all.length ? { items, nextToken: String(next) } : { items };
+  const after = request.nextToken ? decodePageToken(request.nextToken, scope) : undefined;
+  const rows = read({ after, limit: size + 1 });
+  const items = rows.slice(0, size).map(view);
+  const last = rows[size - 1];
+  return rows.length > size && last !== undefined
+    ? { items, nextToken: encodePageToken(keyOf(last), scope) }
+    : { items };
 }

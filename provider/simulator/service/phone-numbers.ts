@@ -19,24 +19,24 @@ import {
 } from '../domain/phone-number';
 import {
   createPhoneNumberRequest,
-  listRequest,
   type CreatePhoneNumberRequest,
   parseRequest,
   phoneNumberFilters,
   updatePhoneNumberRequest,
-  type PhoneNumberFilters,
 } from '../domain/requests';
 import type { PhoneNumber } from '../domain/types';
 import { cancelEvents, scheduleEvent } from '../store/due-events';
 import { findListRow } from '../store/opt-out-lists';
 import {
-  accountNumberRows,
   churnSince,
   deleteNumberRow,
   findNumberRow,
   insertNumberRow,
   inventoryCount,
+  isNumberUnavailable,
   numberFromRow,
+  numberKey,
+  pageOfNumberRows,
   recordChurn,
   rowFromNumber,
   unavailableNumbers,
@@ -47,7 +47,7 @@ import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { paginate, type Page } from './pagination';
+import { listPage, type Page } from './pagination';
 
 export const PROVISIONING_DELAYS_SETTING = 'provisioning-delays';
 
@@ -177,14 +177,31 @@ function draftNumber(
   };
 }
 
-/** A free number of the block the request asks for, chosen at random; Conflict when none is left. */
+/** Candidates looked up one by one before a claim reads the block's taken numbers at once. */
+const PROBES_BEFORE_SCAN = 32;
+
+/**
+ * A free number of the block the request asks for: the first free one from a random
+ * offset; Conflict when none is left. Candidates are looked up one by one (a block mostly
+ * free answers at the first), and after PROBES_BEFORE_SCAN taken ones the block's taken
+ * numbers are read at once, so a crowded block costs one range read, not thousands.
+ */
 function chooseNumber(
   ctx: OperationContext,
   request: CreatePhoneNumberRequest,
 ): { phoneNumber: string; areaCode: string | null } {
   const block = numberBlock(request.isoCountryCode, request.numberType, request.areaCode ?? null);
-  const unavailable = unavailableNumbers(ctx.db, block.prefix, ctx.account.account_id, ctx.now);
-  const chosen = pickNumber(block, randomInt(10 ** block.suffixDigits), (n) => unavailable.has(n));
+  const accountId = ctx.account.account_id;
+  let probes = 0;
+  let unavailable: Set<string> | undefined;
+  const isTaken = (candidate: string): boolean => {
+    if (!unavailable && probes++ < PROBES_BEFORE_SCAN) {
+      return isNumberUnavailable(ctx.db, candidate, accountId, ctx.now);
+    }
+    unavailable ??= unavailableNumbers(ctx.db, block.prefix, accountId, ctx.now);
+    return unavailable.has(candidate);
+  };
+  const chosen = pickNumber(block, randomInt(10 ** block.suffixDigits), isTaken);
   if (!chosen) {
     throw conflict(
       `no ${request.numberType} numbers are left in ${request.isoCountryCode}${block.areaCode ? ` area code ${block.areaCode}` : ''}; try another areaCode or numberType`,
@@ -227,34 +244,25 @@ export function describePhoneNumber(ctx: OperationContext, id: string): PhoneNum
   return loadNumber(ctx, id);
 }
 
-function matches(number: PhoneNumber, filters: PhoneNumberFilters): boolean {
-  const bool = (value: boolean): 'true' | 'false' => (value ? 'true' : 'false');
-  const checks: [readonly string[] | undefined, readonly string[]][] = [
-    [filters.status, [number.status]],
-    [filters['iso-country-code'], [number.isoCountryCode]],
-    [filters['message-type'], number.messageType ? [number.messageType] : []],
-    [filters['number-capability'], number.numberCapabilities],
-    [filters['number-type'], [number.numberType]],
-    [filters['two-way-enabled'], [bool(number.twoWayEnabled)]],
-    [filters['self-managed-opt-outs-enabled'], [bool(number.selfManagedOptOutsEnabled)]],
-    [filters['opt-out-list-name'], [number.optOutListName]],
-    [filters['deletion-protection-enabled'], [bool(number.deletionProtectionEnabled)]],
-  ];
-  // Values of one filter are alternatives; different filters must all hold.
-  return checks.every(([wanted, actual]) => !wanted || wanted.some((w) => actual.includes(w)));
-}
-
+/**
+ * A page of the account's numbers that pass every filter given (values of one filter are
+ * alternatives; different filters must all hold). Filters apply in the query, before the
+ * page's limit, so every page but the last is full.
+ */
 export function listPhoneNumbers(
   ctx: OperationContext,
   filters: unknown,
   page: unknown,
 ): Page<PhoneNumber> {
   const parsedFilters = parseRequest(phoneNumberFilters, filters ?? {}, 'filters');
-  const parsedPage = parseRequest(listRequest, page ?? {}, 'paging');
-  const numbers = accountNumberRows(ctx.db, ctx.account.account_id)
-    .map((row) => numberFromRow(row, ctx.account.account_id))
-    .filter((number) => matches(number, parsedFilters));
-  return paginate(numbers, parsedPage);
+  const accountId = ctx.account.account_id;
+  return listPage(
+    page,
+    { list: 'ListPhoneNumbers', accountId, filters: parsedFilters, key: ['number', 'string'] },
+    (window) => pageOfNumberRows(ctx.db, accountId, parsedFilters, window),
+    numberKey,
+    (row) => numberFromRow(row, accountId),
+  );
 }
 
 function requireUsable(number: PhoneNumber, action: string): void {

@@ -19,6 +19,12 @@ const TABLES = [
   'region_outages',
 ] as const;
 
+/**
+ * Counts kept by triggers from the tables above (migration 2): never exported, rebuilt by
+ * the triggers as an import inserts rows, emptied with the rest.
+ */
+const DERIVED_TABLES = ['inventory_counts', 'churn_days'] as const;
+
 export interface StateDocument {
   format: 'numberplane-state';
   schemaVersion: number;
@@ -41,6 +47,7 @@ export function exportState(db: Db, nowMs: number): StateDocument {
 
 export function clearState(db: Db): void {
   for (const table of [...TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of DERIVED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
 }
 
 /** Replaces the whole store with an exported document (the caller holds the transaction). */

@@ -3,20 +3,20 @@ import { conflict, notFound, throwFirst } from '../domain/errors';
 import { newVoiceConnectorGroupId } from '../domain/ids';
 import {
   createVoiceConnectorGroupRequest,
-  listRequest,
   parseRequest,
   updateVoiceConnectorGroupRequest,
 } from '../domain/requests';
 import type { GroupConnector, VoiceConnectorGroup } from '../domain/types';
 import {
-  accountGroupRows,
   deleteGroupRow,
   findGroupRow,
   groupConnectors,
   groupCount,
   groupFromRow,
+  groupKey,
   insertGroupRow,
   numbersOnGroup,
+  pageOfGroupRows,
   replaceGroupConnectors,
   updateGroupRow,
   type VoiceConnectorGroupRow,
@@ -24,7 +24,7 @@ import {
 import { findConnectorRow } from '../store/voice-connectors';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { paginate, type Page } from './pagination';
+import { listPage, type Page } from './pagination';
 
 function loadRow(ctx: OperationContext, id: string): VoiceConnectorGroupRow {
   const row = findGroupRow(ctx.db, ctx.account.account_id, id);
@@ -96,10 +96,13 @@ export function listVoiceConnectorGroups(
   ctx: OperationContext,
   page: unknown,
 ): Page<VoiceConnectorGroup> {
-  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
-  return paginate(
-    accountGroupRows(ctx.db, ctx.account.account_id).map((row) => view(ctx, row)),
-    parsed,
+  const accountId = ctx.account.account_id;
+  return listPage(
+    page,
+    { list: 'ListVoiceConnectorGroups', accountId, key: ['number', 'string'] },
+    (window) => pageOfGroupRows(ctx.db, accountId, window),
+    groupKey,
+    (row) => view(ctx, row),
   );
 }
 

@@ -2,25 +2,25 @@ import { conflict, notFound } from '../domain/errors';
 import { newVoiceConnectorId } from '../domain/ids';
 import {
   createVoiceConnectorRequest,
-  listRequest,
   parseRequest,
   updateVoiceConnectorRequest,
 } from '../domain/requests';
 import type { VoiceConnector } from '../domain/types';
 import {
-  accountConnectorRows,
   connectorFromRow,
+  connectorKey,
   deleteConnectorRow,
   findConnectorRow,
   groupsOfConnector,
   insertConnectorRow,
   numbersOnConnector,
+  pageOfConnectorRows,
   updateConnectorRow,
   type VoiceConnectorRow,
 } from '../store/voice-connectors';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { paginate, type Page } from './pagination';
+import { listPage, type Page } from './pagination';
 
 function loadRow(ctx: OperationContext, id: string): VoiceConnectorRow {
   const row = findConnectorRow(ctx.db, ctx.account.account_id, id);
@@ -67,10 +67,13 @@ export function getVoiceConnector(ctx: OperationContext, id: string): VoiceConne
 }
 
 export function listVoiceConnectors(ctx: OperationContext, page: unknown): Page<VoiceConnector> {
-  const parsed = parseRequest(listRequest, page ?? {}, 'paging');
-  return paginate(
-    accountConnectorRows(ctx.db, ctx.account.account_id).map((row) => view(ctx, row)),
-    parsed,
+  const accountId = ctx.account.account_id;
+  return listPage(
+    page,
+    { list: 'ListVoiceConnectors', accountId, key: ['number', 'string'] },
+    (window) => pageOfConnectorRows(ctx.db, accountId, window),
+    connectorKey,
+    (row) => view(ctx, row),
   );
 }
 

@@ -8,7 +8,8 @@ export type Db = Database.Database;
 /**
  * Opens (creating if needed) a simulator store: WAL journal so readers never block the
  * writer and a crash never leaves a half-written transaction, foreign keys on, a busy
- * timeout so several processes can share one file, then the pending migrations.
+ * timeout so several processes can share one file, a page cache that holds a store of
+ * ten thousand numbers, then the pending migrations.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -17,6 +18,9 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Up to 32 MiB of pages in memory (SQLite's default is 2 MiB): a store of 10,000 numbers
+  // (about 5 MiB) then answers from memory instead of re-reading its file.
+  db.pragma('cache_size = -32768');
   migrate(db);
   return db;
 }

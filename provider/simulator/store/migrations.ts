@@ -125,4 +125,74 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE region_outages (aws_region TEXT PRIMARY KEY, since INTEGER NOT NULL);
   `,
+  // 2: the store at 10,000 numbers. Lists page by key (creation time, then id) down one
+  // index each; every lookup that scanned a table gets an index (partial where most rows
+  // have nothing to find: unassigned numbers, numbers on the built-in Default list); the
+  // inventory count and the churn window are kept as counts by triggers, so a claim costs
+  // the same at any size.
+  `
+  DROP INDEX phone_numbers_account;
+  CREATE INDEX phone_numbers_page ON phone_numbers(account_id, created_at, phone_number_id);
+  DROP INDEX voice_connectors_account;
+  CREATE INDEX voice_connectors_page ON voice_connectors(account_id, created_at, voice_connector_id);
+  DROP INDEX voice_connector_groups_account;
+  CREATE INDEX voice_connector_groups_page
+    ON voice_connector_groups(account_id, created_at, voice_connector_group_id);
+  CREATE INDEX opt_out_lists_page ON opt_out_lists(account_id, created_at, name);
+  CREATE INDEX phone_numbers_connector ON phone_numbers(voice_connector_id)
+    WHERE voice_connector_id IS NOT NULL;
+  CREATE INDEX phone_numbers_group ON phone_numbers(voice_connector_group_id)
+    WHERE voice_connector_group_id IS NOT NULL;
+  CREATE INDEX phone_numbers_opt_out_list ON phone_numbers(account_id, opt_out_list_name)
+    WHERE opt_out_list_name != 'Default';
+  CREATE INDEX group_connectors_connector ON group_connectors(voice_connector_id);
+  CREATE INDEX due_events_subject ON due_events(subject);
+
+  CREATE TABLE inventory_counts (
+    account_id TEXT PRIMARY KEY,
+    held INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO inventory_counts (account_id, held)
+    SELECT account_id, COUNT(*) FROM phone_numbers WHERE status != 'FAILED' GROUP BY account_id;
+  CREATE TRIGGER phone_numbers_held_insert AFTER INSERT ON phone_numbers
+    WHEN NEW.status != 'FAILED'
+  BEGIN
+    INSERT INTO inventory_counts (account_id, held) VALUES (NEW.account_id, 1)
+      ON CONFLICT (account_id) DO UPDATE SET held = held + 1;
+  END;
+  CREATE TRIGGER phone_numbers_held_delete AFTER DELETE ON phone_numbers
+    WHEN OLD.status != 'FAILED'
+  BEGIN
+    UPDATE inventory_counts SET held = held - 1 WHERE account_id = OLD.account_id;
+  END;
+  CREATE TRIGGER phone_numbers_held_update AFTER UPDATE OF status, account_id ON phone_numbers
+    WHEN (OLD.status != 'FAILED') != (NEW.status != 'FAILED') OR OLD.account_id != NEW.account_id
+  BEGIN
+    UPDATE inventory_counts SET held = held - 1
+      WHERE account_id = OLD.account_id AND OLD.status != 'FAILED';
+    INSERT INTO inventory_counts (account_id, held)
+      SELECT NEW.account_id, 1 WHERE NEW.status != 'FAILED'
+      ON CONFLICT (account_id) DO UPDATE SET held = held + 1;
+  END;
+
+  CREATE TABLE churn_days (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO churn_days (account_id, day, n)
+    SELECT account_id, CAST(at / 86400000 AS INTEGER), COUNT(*) FROM churn_events GROUP BY 1, 2;
+  CREATE TRIGGER churn_events_day_insert AFTER INSERT ON churn_events
+  BEGIN
+    INSERT INTO churn_days (account_id, day, n)
+      VALUES (NEW.account_id, CAST(NEW.at / 86400000 AS INTEGER), 1)
+      ON CONFLICT (account_id, day) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER churn_events_day_delete AFTER DELETE ON churn_events
+  BEGIN
+    UPDATE churn_days SET n = n - 1
+      WHERE account_id = OLD.account_id AND day = CAST(OLD.at / 86400000 AS INTEGER);
+  END;
+  `,
 ];

@@ -1,4 +1,5 @@
 import { sql, type Db } from './database';
+import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { OptOutList, Tags } from '../domain/types';
 
 export interface OptOutListRow {
@@ -36,10 +37,18 @@ export function findListRow(db: Db, accountId: string, name: string): OptOutList
   ) as OptOutListRow | undefined;
 }
 
-export function accountListRows(db: Db, accountId: string): OptOutListRow[] {
-  return sql(db, 'SELECT * FROM opt_out_lists WHERE account_id = ? ORDER BY created_at, name').all(
-    accountId,
-  ) as OptOutListRow[];
+/** The sort key of an opt-out lists list: creation time, then name (unique in an account). */
+export const LIST_KEY_COLUMNS = ['created_at', 'name'] as const;
+export const listKey = (row: OptOutListRow): KeyPart[] => [row.created_at, row.name];
+
+/** One page of an account's opt-out lists, in key order after `window.after`. */
+export function pageOfListRows(db: Db, accountId: string, window: RowWindow): OptOutListRow[] {
+  const after = afterKey(LIST_KEY_COLUMNS, window);
+  return sql(
+    db,
+    `SELECT * FROM opt_out_lists WHERE account_id = ?${after.clause}
+     ORDER BY ${LIST_KEY_COLUMNS.join(', ')} LIMIT ?`,
+  ).all(accountId, ...after.params, window.limit) as OptOutListRow[];
 }
 
 export function deleteListRow(db: Db, accountId: string, name: string): void {
@@ -55,11 +64,15 @@ export function optedOutCount(db: Db, accountId: string, name: string): number {
   ).n;
 }
 
+/** Numbers on a list the account made (the built-in Default list is never asked about). */
 export function numbersUsingList(db: Db, accountId: string, name: string): string[] {
+  // The literal `!= 'Default'` lets SQLite use the partial index of migration 2.
   return (
     sql(
       db,
-      'SELECT phone_number FROM phone_numbers WHERE account_id = ? AND opt_out_list_name = ? ORDER BY 1',
+      `SELECT phone_number FROM phone_numbers
+       WHERE account_id = ? AND opt_out_list_name = ? AND opt_out_list_name != 'Default'
+       ORDER BY 1`,
     ).all(accountId, name) as { phone_number: string }[]
   ).map((row) => row.phone_number);
 }
@@ -77,18 +90,37 @@ export function putOptedOut(
   ).run(accountId, name, phoneNumber, atMs);
 }
 
-export function optedOutNumbers(
+export interface OptedOutRow {
+  phone_number: string;
+  opted_out_at: number;
+}
+
+/** The sort key of a list's opted-out numbers: the number (unique in a list). */
+export const OPTED_OUT_KEY_COLUMNS = ['phone_number'] as const;
+export const optedOutKey = (row: OptedOutRow): KeyPart[] => [row.phone_number];
+
+export function optedOutFromRow(row: OptedOutRow): {
+  phoneNumber: string;
+  optedOutTimestamp: string;
+} {
+  return {
+    phoneNumber: row.phone_number,
+    optedOutTimestamp: new Date(row.opted_out_at).toISOString(),
+  };
+}
+
+/** One page of a list's opted-out numbers, by number, after `window.after` (the primary key's order). */
+export function pageOfOptedOutRows(
   db: Db,
   accountId: string,
   name: string,
-): { phoneNumber: string; optedOutTimestamp: string }[] {
-  return (
-    sql(
-      db,
-      'SELECT phone_number, opted_out_at FROM opted_out_numbers WHERE account_id = ? AND list_name = ? ORDER BY phone_number',
-    ).all(accountId, name) as { phone_number: string; opted_out_at: number }[]
-  ).map((row) => ({
-    phoneNumber: row.phone_number,
-    optedOutTimestamp: new Date(row.opted_out_at).toISOString(),
-  }));
+  window: RowWindow,
+): OptedOutRow[] {
+  const after = afterKey(OPTED_OUT_KEY_COLUMNS, window);
+  return sql(
+    db,
+    `SELECT phone_number, opted_out_at FROM opted_out_numbers
+     WHERE account_id = ? AND list_name = ?${after.clause}
+     ORDER BY ${OPTED_OUT_KEY_COLUMNS.join(', ')} LIMIT ?`,
+  ).all(accountId, name, ...after.params, window.limit) as OptedOutRow[];
 }

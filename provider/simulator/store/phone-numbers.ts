@@ -1,4 +1,6 @@
 import { sql, type Db } from './database';
+import { afterKey, type KeyPart, type RowWindow } from './keyset';
+import type { PhoneNumberFilters } from '../domain/requests';
 import type {
   ClaimStatus,
   MessageType,
@@ -137,13 +139,20 @@ export function insertNumberRow(db: Db, row: PhoneNumberRow): void {
   ).run(row);
 }
 
+/**
+ * Writes the columns of `row` that differ from the stored row (none: no write). Setting
+ * only those keeps SQLite from rewriting the entries of every index on the table, which at
+ * ten thousand numbers is most of an update's cost.
+ */
 export function updateNumberRow(db: Db, row: PhoneNumberRow): void {
+  const stored = findNumberRowById(db, row.phone_number_id);
+  const changed = COLUMNS.filter((c) => c !== 'phone_number_id' && stored?.[c] !== row[c]);
+  if (stored && changed.length === 0) return;
+  const columns = stored ? changed : COLUMNS.filter((c) => c !== 'phone_number_id');
   sql(
     db,
-    `UPDATE phone_numbers SET ${COLUMNS.filter((c) => c !== 'phone_number_id')
-      .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE phone_number_id = @phone_number_id`,
-  ).run(row);
+    `UPDATE phone_numbers SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE phone_number_id = @phone_number_id`,
+  ).run(Object.fromEntries([...columns, 'phone_number_id' as const].map((c) => [c, row[c]])));
 }
 
 export function findNumberRow(db: Db, accountId: string, id: string): PhoneNumberRow | undefined {
@@ -167,38 +176,114 @@ export function deleteNumberRow(db: Db, id: string): void {
   sql(db, 'DELETE FROM phone_numbers WHERE phone_number_id = ?').run(id);
 }
 
-export function accountNumberRows(db: Db, accountId: string): PhoneNumberRow[] {
+/** The sort key of a numbers list: creation time, then id (unique, so no row is seen twice). */
+export const NUMBER_KEY_COLUMNS = ['created_at', 'phone_number_id'] as const;
+export const numberKey = (row: PhoneNumberRow): KeyPart[] => [row.created_at, row.phone_number_id];
+
+/** Filter name → the column it tests; booleans are stored as 0/1. */
+const FILTER_COLUMNS: Record<Exclude<keyof PhoneNumberFilters, 'number-capability'>, string> = {
+  status: 'status',
+  'iso-country-code': 'iso_country_code',
+  'message-type': 'message_type',
+  'number-type': 'number_type',
+  'two-way-enabled': 'two_way_enabled',
+  'self-managed-opt-outs-enabled': 'self_managed_opt_outs',
+  'opt-out-list-name': 'opt_out_list_name',
+  'deletion-protection-enabled': 'deletion_protection',
+};
+const BOOLEAN_FILTERS: ReadonlySet<string> = new Set([
+  'two-way-enabled',
+  'self-managed-opt-outs-enabled',
+  'deletion-protection-enabled',
+]);
+
+/**
+ * One page of an account's numbers that pass `filters`, in key order after `window.after`.
+ * The filters are part of the query, before its LIMIT: values of one filter are
+ * alternatives, different filters must all hold (a number without a message type matches
+ * no message-type filter). Each filter's values are one JSON parameter, so the statement's
+ * text depends only on which filters are given.
+ */
+export function pageOfNumberRows(
+  db: Db,
+  accountId: string,
+  filters: PhoneNumberFilters,
+  window: RowWindow,
+): PhoneNumberRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const [name, column] of Object.entries(FILTER_COLUMNS)) {
+    const values = filters[name as keyof typeof FILTER_COLUMNS];
+    if (!values) continue;
+    where.push(` AND ${column} IN (SELECT value FROM json_each(?))`);
+    params.push(
+      JSON.stringify(
+        BOOLEAN_FILTERS.has(name) ? values.map((v) => (v === 'true' ? 1 : 0)) : values,
+      ),
+    );
+  }
+  if (filters['number-capability']) {
+    where.push(
+      ' AND EXISTS (SELECT 1 FROM json_each(number_capabilities) AS held WHERE held.value IN (SELECT value FROM json_each(?)))',
+    );
+    params.push(JSON.stringify(filters['number-capability']));
+  }
+  const after = afterKey(NUMBER_KEY_COLUMNS, window);
   return sql(
     db,
-    'SELECT * FROM phone_numbers WHERE account_id = ? ORDER BY created_at, phone_number_id',
-  ).all(accountId) as PhoneNumberRow[];
+    `SELECT * FROM phone_numbers WHERE account_id = ?${after.clause}${where.join('')}
+     ORDER BY ${NUMBER_KEY_COLUMNS.join(', ')} LIMIT ?`,
+  ).all(accountId, ...after.params, ...params, window.limit) as PhoneNumberRow[];
 }
 
-/** Numbers that count against the inventory quota: all the account holds but failed claims. */
+/**
+ * Numbers that count against the inventory quota: all the account holds but failed claims.
+ * Kept by triggers on phone_numbers (migration 2), so reading it does not count rows.
+ */
 export function inventoryCount(db: Db, accountId: string): number {
-  const row = sql(
-    db,
-    "SELECT COUNT(*) AS n FROM phone_numbers WHERE account_id = ? AND status != 'FAILED'",
-  ).get(accountId) as { n: number };
-  return row.n;
+  const row = sql(db, 'SELECT held FROM inventory_counts WHERE account_id = ?').get(accountId) as
+    { held: number } | undefined;
+  return row?.held ?? 0;
 }
 
-/** Numbers starting with `prefix` that nobody may claim now, or that this account never may. */
+/** Whether nobody may claim `phoneNumber` now (held, or cooling down), or this account never may. */
+export function isNumberUnavailable(
+  db: Db,
+  phoneNumber: string,
+  accountId: string,
+  nowMs: number,
+): boolean {
+  if (sql(db, 'SELECT 1 FROM phone_numbers WHERE phone_number = ?').get(phoneNumber)) return true;
+  return (
+    sql(
+      db,
+      `SELECT 1 FROM number_releases
+         WHERE phone_number = ? AND (cool_down_until > ? OR account_id = ?) LIMIT 1`,
+    ).get(phoneNumber, nowMs, accountId) !== undefined
+  );
+}
+
+/**
+ * Numbers starting with `prefix` that nobody may claim now, or that this account never may:
+ * for a crowded block, where probing one number at a time would take long. Reads only the
+ * block's range of the phone_number indexes (numbers are `prefix` + digits).
+ */
 export function unavailableNumbers(
   db: Db,
   prefix: string,
   accountId: string,
   nowMs: number,
 ): Set<string> {
-  const like = `${prefix.replace(/[%_]/g, '')}%`;
-  const taken = sql(db, 'SELECT phone_number FROM phone_numbers WHERE phone_number LIKE ?').all(
-    like,
-  ) as { phone_number: string }[];
+  const end = `${prefix}:`; // ':' sorts right after '9'
+  const taken = sql(
+    db,
+    'SELECT phone_number FROM phone_numbers WHERE phone_number >= ? AND phone_number < ?',
+  ).all(prefix, end) as { phone_number: string }[];
   const released = sql(
     db,
     `SELECT phone_number FROM number_releases
-       WHERE phone_number LIKE ? AND (cool_down_until > ? OR account_id = ?)`,
-  ).all(like, nowMs, accountId) as { phone_number: string }[];
+       WHERE phone_number >= ? AND phone_number < ? AND (cool_down_until > ? OR account_id = ?)`,
+  ).all(prefix, end, nowMs, accountId) as { phone_number: string }[];
   return new Set([...taken, ...released].map((row) => row.phone_number));
 }
 
@@ -228,10 +313,24 @@ export function recordChurn(
   );
 }
 
+/** The day bucket of churn_days (migration 2 divides by the same). */
+const CHURN_DAY_MS = 86_400_000;
+
+/**
+ * Claims and releases of the account after `sinceMs`. Whole days come from the per-day
+ * counts triggers keep (at most 180 rows for the window); only the day `sinceMs` falls in
+ * is counted event by event.
+ */
 export function churnSince(db: Db, accountId: string, sinceMs: number): number {
-  const row = sql(db, 'SELECT COUNT(*) AS n FROM churn_events WHERE account_id = ? AND at > ?').get(
-    accountId,
-    sinceMs,
-  ) as { n: number };
-  return row.n;
+  const sinceDay = Math.floor(sinceMs / CHURN_DAY_MS);
+  const whole = sql(
+    db,
+    'SELECT COALESCE(SUM(n), 0) AS n FROM churn_days WHERE account_id = ? AND day > ?',
+  ).get(accountId, sinceDay) as { n: number };
+  const edge = sql(
+    db,
+    `SELECT COUNT(*) AS n FROM churn_events
+       WHERE account_id = ? AND at > ? AND at < ? AND CAST(at / ${CHURN_DAY_MS} AS INTEGER) = ?`,
+  ).get(accountId, sinceMs, (sinceDay + 2) * CHURN_DAY_MS, sinceDay) as { n: number };
+  return whole.n + edge.n;
 }

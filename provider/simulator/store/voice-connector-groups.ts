@@ -1,4 +1,5 @@
 import { sql, type Db } from './database';
+import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { GroupConnector, VoiceConnectorGroup } from '../domain/types';
 
 export interface VoiceConnectorGroupRow {
@@ -50,11 +51,25 @@ export function findGroupRow(
   ).get(accountId, id) as VoiceConnectorGroupRow | undefined;
 }
 
-export function accountGroupRows(db: Db, accountId: string): VoiceConnectorGroupRow[] {
+/** The sort key of a groups list: creation time, then id. */
+export const GROUP_KEY_COLUMNS = ['created_at', 'voice_connector_group_id'] as const;
+export const groupKey = (row: VoiceConnectorGroupRow): KeyPart[] => [
+  row.created_at,
+  row.voice_connector_group_id,
+];
+
+/** One page of an account's groups, in key order after `window.after`. */
+export function pageOfGroupRows(
+  db: Db,
+  accountId: string,
+  window: RowWindow,
+): VoiceConnectorGroupRow[] {
+  const after = afterKey(GROUP_KEY_COLUMNS, window);
   return sql(
     db,
-    'SELECT * FROM voice_connector_groups WHERE account_id = ? ORDER BY created_at, voice_connector_group_id',
-  ).all(accountId) as VoiceConnectorGroupRow[];
+    `SELECT * FROM voice_connector_groups WHERE account_id = ?${after.clause}
+     ORDER BY ${GROUP_KEY_COLUMNS.join(', ')} LIMIT ?`,
+  ).all(accountId, ...after.params, window.limit) as VoiceConnectorGroupRow[];
 }
 
 export function groupCount(db: Db, accountId: string): number {

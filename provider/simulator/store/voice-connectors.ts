@@ -1,4 +1,5 @@
 import { sql, type Db } from './database';
+import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { AwsRegion, Tags, VoiceConnector } from '../domain/types';
 
 export interface VoiceConnectorRow {
@@ -58,11 +59,25 @@ export function findConnectorRowById(db: Db, id: string): VoiceConnectorRow | un
     VoiceConnectorRow | undefined;
 }
 
-export function accountConnectorRows(db: Db, accountId: string): VoiceConnectorRow[] {
+/** The sort key of a connectors list: creation time, then id. */
+export const CONNECTOR_KEY_COLUMNS = ['created_at', 'voice_connector_id'] as const;
+export const connectorKey = (row: VoiceConnectorRow): KeyPart[] => [
+  row.created_at,
+  row.voice_connector_id,
+];
+
+/** One page of an account's connectors, in key order after `window.after`. */
+export function pageOfConnectorRows(
+  db: Db,
+  accountId: string,
+  window: RowWindow,
+): VoiceConnectorRow[] {
+  const after = afterKey(CONNECTOR_KEY_COLUMNS, window);
   return sql(
     db,
-    'SELECT * FROM voice_connectors WHERE account_id = ? ORDER BY created_at, voice_connector_id',
-  ).all(accountId) as VoiceConnectorRow[];
+    `SELECT * FROM voice_connectors WHERE account_id = ?${after.clause}
+     ORDER BY ${CONNECTOR_KEY_COLUMNS.join(', ')} LIMIT ?`,
+  ).all(accountId, ...after.params, window.limit) as VoiceConnectorRow[];
 }
 
 export function deleteConnectorRow(db: Db, id: string): void {
