@@ -13,7 +13,8 @@ import { loadInventory } from '../inventory/load-inventory';
 import { formatProblem } from '../inventory/inventory-problems';
 import type { CiDrift, CiResult } from './ci-result';
 import { describeChanges, markdownSummary } from './ci-summary';
-import { acquireStackLock } from './stack-lock';
+import { removeDeadEngineLocks } from './engine-locks';
+import { acquireStackLock, type InterruptedRun } from './stack-lock';
 
 export const CI_COMMANDS = ['preview', 'up', 'destroy', 'drift'] as const;
 export type CiCommand = (typeof CI_COMMANDS)[number];
@@ -34,12 +35,13 @@ export const CI_OPTIONS = {
   'detailed-exitcode': { type: 'boolean' },
   remove: { type: 'boolean' },
   refresh: { type: 'boolean' },
+  'skip-checkpoints': { type: 'boolean' },
 } as const;
 
 export const CI_USAGE = [
   'preview --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--detailed-exitcode] [--json] [--summary FILE]',
-  'up --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--json] [--summary FILE]',
-  'destroy --stack NAME [--cwd DIR] [--remove] [--json] [--summary FILE]',
+  'up --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--skip-checkpoints] [--json] [--summary FILE]',
+  'destroy --stack NAME [--cwd DIR] [--remove] [--skip-checkpoints] [--json] [--summary FILE]',
   'drift --stack NAME [--inventory FILE] [--cwd DIR] [--detailed-exitcode] [--json] [--summary FILE]',
 ];
 
@@ -155,6 +157,8 @@ interface Parsed {
   detailed: boolean;
   remove: boolean;
   refresh: boolean;
+  /** Save the state once, at the end (PULUMI_SKIP_CHECKPOINTS); see the README. */
+  skipCheckpoints: boolean;
   stateDir: string;
 }
 
@@ -177,6 +181,11 @@ function parse(command: CiCommand, args: string[], env: NodeJS.ProcessEnv): Pars
   }
   if (values.remove && command !== 'destroy')
     throw ciUsage(`--remove is for destroy, not ${command}`);
+  if (values['skip-checkpoints'] && command !== 'up' && command !== 'destroy') {
+    throw ciUsage(
+      `--skip-checkpoints is for up and destroy, not ${command}: ${command} saves no state`,
+    );
+  }
   const projectDir = resolve(values.cwd ?? '.');
   if (!existsSync(join(projectDir, 'Pulumi.yaml'))) {
     throw ciUsage(
@@ -198,6 +207,7 @@ function parse(command: CiCommand, args: string[], env: NodeJS.ProcessEnv): Pars
     detailed: values['detailed-exitcode'] ?? false,
     remove: values.remove ?? false,
     refresh: values.refresh ?? false,
+    skipCheckpoints: values['skip-checkpoints'] ?? false,
     stateDir: resolve(projectDir, values['state-dir'] ?? join('.numberplane', 'state')),
   };
 }
@@ -259,6 +269,12 @@ function stackRequest(
   if (!backendUrl) mkdirSync(parsed.stateDir, { recursive: true });
   const pulumiHome = io.env.PULUMI_HOME ?? join(parsed.projectDir, '.numberplane', 'pulumi-home');
   mkdirSync(pulumiHome, { recursive: true });
+  // The engine's own lock covers other backends.
+  const lock = backendUrl
+    ? { release: () => undefined }
+    : acquireStackLock(parsed.stateDir, parsed.stack);
+  const recovering =
+    lock.interrupted !== undefined && recoverFromInterruptedRun(parsed, io, lock.interrupted);
   const request: StackOperationRequest = {
     projectDir: parsed.projectDir,
     stackName: parsed.stack,
@@ -267,15 +283,32 @@ function stackRequest(
     pulumiHome,
     passphrase: passphrase(io.env),
     operation: parsed.command === 'drift' ? 'preview' : parsed.command,
-    refresh: parsed.command === 'drift' || parsed.refresh,
+    refresh: parsed.command === 'drift' || parsed.refresh || recovering,
     remove: parsed.remove,
+    ...(parsed.skipCheckpoints ? { env: { PULUMI_SKIP_CHECKPOINTS: 'true' } } : {}),
     ...(parsed.inventory
       ? { config: { 'numberplane:inventory': { value: parsed.inventory } } }
       : {}),
   };
-  // The engine's own lock covers other backends.
-  const release = backendUrl ? () => undefined : acquireStackLock(parsed.stateDir, parsed.stack);
-  return { request, release };
+  return { request, release: lock.release };
+}
+
+/**
+ * The last run on this stack died (killed, out of memory, a lost runner) without saving all
+ * it did: the state may hold numbers it already released, and lack numbers it claimed. The
+ * engine's lock that run left is removed, and `up` and `preview` refresh first, so that
+ * this run starts from what the backend holds; creates that run again get the same numbers
+ * back (each carries its clientToken). Returns whether to refresh.
+ */
+function recoverFromInterruptedRun(parsed: Parsed, io: CiIo, run: InterruptedRun): boolean {
+  const locks = removeDeadEngineLocks(parsed.stateDir, parsed.projectDir, parsed.stack);
+  const refresh = parsed.command === 'up' || parsed.command === 'preview';
+  io.stderr.write(
+    `numberplane: the last run on stack ${parsed.stack} (pid ${run.pid ?? '?'}, since ${run.since ?? '?'}) did not finish; ` +
+      `${locks > 0 ? `removed the ${locks} engine lock(s) it left, ` : ''}` +
+      `${refresh ? 'refreshing from the backend first' : 'numbers it already released count as gone'}\n`,
+  );
+  return refresh;
 }
 
 /** Ctrl-C or SIGTERM aborts the run: the engine finishes what is in flight and saves. */

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { alive } from './stack-lock';
+
+/** The project's name, as Pulumi.yaml declares it. */
+function projectName(projectDir: string): string | undefined {
+  const text = readFileSync(join(projectDir, 'Pulumi.yaml'), 'utf8');
+  const name = (parse(text) as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Removes the lock files the engine left in a local state directory for this stack when its
+ * process died (`pulumi cancel` does the same, for every lock). Only a lock made on this
+ * machine by a process that is gone is removed; a live run, or one on another machine,
+ * keeps its lock and the engine refuses this run, as it should. Returns how many it removed.
+ */
+export function removeDeadEngineLocks(stateDir: string, projectDir: string, stack: string): number {
+  const project = projectName(projectDir);
+  const locks = join(stateDir, '.pulumi', 'locks');
+  if (!project || !existsSync(locks)) return 0;
+  let removed = 0;
+  for (const org of readdirSync(locks)) {
+    const dir = join(locks, org, project, stack);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((entry) => entry.endsWith('.json'))) {
+      let lock: { pid?: unknown; hostname?: unknown } = {};
+      try {
+        lock = JSON.parse(readFileSync(join(dir, file), 'utf8')) as typeof lock;
+      } catch {
+        continue;
+      }
+      if (lock.hostname !== hostname() || typeof lock.pid !== 'number' || alive(lock.pid)) continue;
+      rmSync(join(dir, file), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
