@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // `npm run test:scale` runs these: thousands of resources each.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/'],
   // Engine tests start the real pulumi CLI; two cores, so at most two files at once.
   maxWorkers: 2,
   testTimeout: 180000,

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findPackageRoot } from '../../provider/engine/engine-location';
+import { runPulumi } from '../../provider/engine/pulumi-cli';
+import { startHttpSimulator, type HttpSimulator } from '../engine/http-simulator';
+import { backendInventory, countLeaks, type StackResource } from './leak-check';
+import { gone, killProcessTree } from './process-tree';
+
+/**
+ * A stack of SIZE resources whose runs die by SIGKILL (a lost CI runner, the OOM killer) at
+ * several points, with the engine's intermediate checkpoints skipped and with its default
+ * checkpoints: the next run must converge with nothing leaked and nothing claimed twice.
+ */
+const SIZE = Number(process.env.NUMBERPLANE_SCALE_RESOURCES ?? 2000);
+const root = findPackageRoot();
+const figures: string[] = [];
+
+interface Run {
+  code: number | null;
+  killed: boolean;
+  /** Steps the CLI reported done (`create …`, `delete …` lines). */
+  steps: number;
+  stderr: string;
+}
+
+describe.each([
+  ['skipped checkpoints (--skip-checkpoints)', ['--skip-checkpoints']],
+  ['the default checkpoints', []],
+])('%s: runs killed with SIGKILL', (mode, flags) => {
+  let dir: string;
+  let project: string;
+  let sim: HttpSimulator;
+  const stack = 'scale';
+  const passphrase = 'scale-test';
+  const env = (): Record<string, string> => ({
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    PULUMI_BACKEND_URL: `file://${join(project, '.numberplane', 'state')}`,
+    PULUMI_HOME: join(project, '.numberplane', 'pulumi-home'),
+    NUMBERPLANE_ENDPOINT: sim.endpoint,
+    NUMBERPLANE_API_KEY: sim.apiKey,
+    NUMBERPLANE_SCALE_RESOURCES: String(SIZE),
+  });
+  let kills = 0;
+  let worst = { duplicates: 0, leaked: 0, missing: 0 };
+
+  /** `npx numberplane COMMAND --stack scale`, SIGKILLed with its whole process tree after `killAfter` steps. */
+  function numberplane(command: string, killAfter?: number): Promise<Run> {
+    const { PULUMI_BACKEND_URL: _backend, ...rest } = env();
+    const args = [join(root, 'bin', 'numberplane.js'), command, '--stack', stack, ...flags];
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        cwd: project,
+        env: { ...process.env, ...rest },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let steps = 0;
+      let killed: number[] = [];
+      child.stdout.resume();
+      child.stderr.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        stderr += text;
+        steps += text.match(/^(create|delete) /gm)?.length ?? 0;
+        if (killAfter !== undefined && killed.length === 0 && steps >= killAfter && child.pid) {
+          kills++;
+          killed = killProcessTree(child.pid);
+        }
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        gone(killed).then(
+          () => resolve({ code, killed: killed.length > 0, steps, stderr }),
+          reject,
+        );
+      });
+    });
+  }
+
+  async function stateResources(): Promise<StackResource[]> {
+    const exported = await runPulumi(['stack', 'export', '--stack', stack], {
+      cwd: project,
+      env: env(),
+    });
+    expect(exported.stderr).toBe('');
+    const { deployment } = JSON.parse(exported.stdout) as {
+      deployment: { resources?: StackResource[] };
+    };
+    return (deployment.resources ?? []).filter((r) => r.type.includes('/numberplane:'));
+  }
+
+  /** Every declared resource held once, and the backend holds what the stack holds. */
+  async function expectConverged(): Promise<void> {
+    const resources = await stateResources();
+    const leaks = countLeaks(resources, await backendInventory(sim.client));
+    worst = {
+      duplicates: Math.max(worst.duplicates, leaks.duplicates),
+      leaked: Math.max(worst.leaked, leaks.leaked),
+      missing: Math.max(worst.missing, leaks.missing),
+    };
+    expect(leaks).toEqual({ resources: SIZE, duplicates: 0, leaked: 0, missing: 0 });
+    const preview = await runPulumi(
+      ['preview', '--stack', stack, '--refresh', '--expect-no-changes', '--non-interactive'],
+      { cwd: project, env: env() },
+    );
+    expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: '' });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'numberplane-scale-'));
+    project = join(dir, 'project');
+    cpSync(join(__dirname, 'project'), project, { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+    sim = await startHttpSimulator();
+    // A contact centre's account: its number quota raised on request, as AWS raises it.
+    await sim.admin.admin('UpdateAccount', {
+      id: 'default',
+      body: { numberQuota: SIZE * 4 },
+    });
+  });
+
+  afterAll(async () => {
+    figures.push(
+      `${mode}: ${SIZE} resources, ${kills} runs killed, at most ${worst.leaked} leaked, ${worst.duplicates} held twice, ${worst.missing} missing after recovery`,
+    );
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`an up killed early and one killed half-way leave nothing leaked: the next up converges`, async () => {
+    const early = await numberplane('up', Math.round(SIZE * 0.05));
+    expect(early.killed).toBe(true);
+    const middle = await numberplane('up', Math.round(SIZE * 0.5));
+    expect(middle.killed).toBe(true);
+    expect(middle.stderr).toContain('did not finish');
+    const finished = await numberplane('up');
+    expect({ code: finished.code, recovered: finished.stderr.includes('did not finish') }).toEqual({
+      code: 0,
+      recovered: true,
+    });
+    await expectConverged();
+  });
+
+  it('a destroy killed half-way, then up: every resource is back once, nothing leaked', async () => {
+    const destroy = await numberplane('destroy', Math.round(SIZE * 0.5));
+    expect(destroy.killed).toBe(true);
+    const up = await numberplane('up');
+    expect({
+      code: up.code,
+      recovered: up.stderr.includes('refreshing from the backend first'),
+    }).toEqual({ code: 0, recovered: true });
+    await expectConverged();
+  });
+
+  it('a destroy that finishes leaves the account holding none of the stack', async () => {
+    const destroy = await numberplane('destroy');
+    expect(destroy.code).toBe(0);
+    expect(await stateResources()).toEqual([]);
+    const left = await backendInventory(sim.client);
+    expect(
+      left.filter((object) => object.kind !== 'OptOutList' || object.id !== 'Default'),
+    ).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  process.stdout.write(
+    `\ninterrupted runs at scale:\n${figures.map((f) => `  ${f}`).join('\n')}\n`,
+  );
+});
