@@ -269,19 +269,26 @@ function stackRequest(
   if (!backendUrl) mkdirSync(parsed.stateDir, { recursive: true });
   const pulumiHome = io.env.PULUMI_HOME ?? join(parsed.projectDir, '.numberplane', 'pulumi-home');
   mkdirSync(pulumiHome, { recursive: true });
+  const secret = passphrase(io.env);
   // The engine's own lock covers other backends.
   const lock = backendUrl
     ? { release: () => undefined }
     : acquireStackLock(parsed.stateDir, parsed.stack);
-  const recovering =
-    lock.interrupted !== undefined && recoverFromInterruptedRun(parsed, io, lock.interrupted);
+  let recovering = false;
+  try {
+    recovering =
+      lock.interrupted !== undefined && recoverFromInterruptedRun(parsed, io, lock.interrupted);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const request: StackOperationRequest = {
     projectDir: parsed.projectDir,
     stackName: parsed.stack,
     stateDir: parsed.stateDir,
     ...(backendUrl ? { backendUrl } : {}),
     pulumiHome,
-    passphrase: passphrase(io.env),
+    passphrase: secret,
     operation: parsed.command === 'drift' ? 'preview' : parsed.command,
     refresh: parsed.command === 'drift' || parsed.refresh || recovering,
     remove: parsed.remove,

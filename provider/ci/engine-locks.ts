@@ -6,9 +6,13 @@ import { alive } from './stack-lock';
 
 /** The project's name, as Pulumi.yaml declares it. */
 function projectName(projectDir: string): string | undefined {
-  const text = readFileSync(join(projectDir, 'Pulumi.yaml'), 'utf8');
-  const name = (parse(text) as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? name : undefined;
+  try {
+    const text = readFileSync(join(projectDir, 'Pulumi.yaml'), 'utf8');
+    const name = (parse(text) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined; // the engine reports a broken Pulumi.yaml in its own words
+  }
 }
 
 /**

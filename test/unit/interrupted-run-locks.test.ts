@@ -70,6 +70,21 @@ describe('a run that died leaves its locks behind', () => {
     expect(removeDeadEngineLocks(dir, project, 'another-stack')).toBe(0);
   });
 
+  it('a run that cannot read its passphrase file fails and leaves no lock behind', async () => {
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'Pulumi.yaml'), 'name: hotlines\nruntime: nodejs\n');
+    const io = {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: { PULUMI_CONFIG_PASSPHRASE_FILE: join(dir, 'no-such-file') },
+    };
+    await expect(
+      runCiCommand('up', ['--stack', 'pr-1', '--cwd', project, '--state-dir', dir], io),
+    ).rejects.toThrow('no-such-file');
+    expect(existsSync(join(dir, '.numberplane-locks', 'pr-1.lock'))).toBe(false);
+  });
+
   it('--skip-checkpoints on preview is refused: it saves no state', async () => {
     const io = { stdout: process.stdout, stderr: process.stderr, env: {} };
     await expect(
