@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { alive } from '../../provider/ci/stack-lock';
 
 /** Every process's parent, read from /proc. */
 function parents(): Map<number, number> {
@@ -46,18 +47,7 @@ export function killProcessTree(pid: number): number[] {
 
 /** Resolves once none of `pids` is left (killed processes are reaped by init, not by us). */
 export async function gone(pids: readonly number[]): Promise<void> {
-  const left = (): boolean => {
-    const all = parents();
-    return pids.some((pid) => {
-      if (!all.has(pid)) return false;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-      } catch {
-        return false;
-      }
-    });
-  };
+  const left = (): boolean => pids.some(alive);
   for (let round = 0; left(); round++) {
     if (round > 500) throw new Error(`processes ${pids.join(', ')} outlived SIGKILL for 10 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
