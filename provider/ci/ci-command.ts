@@ -13,7 +13,8 @@ import { loadInventory } from '../inventory/load-inventory';
 import { formatProblem } from '../inventory/inventory-problems';
 import type { CiDrift, CiResult } from './ci-result';
 import { describeChanges, markdownSummary } from './ci-summary';
-import { removeDeadEngineLocks } from './engine-locks';
+import { projectName, removeDeadEngineLocks } from './engine-locks';
+import { removeHalfWrittenState } from './half-written-state';
 import { acquireStackLock, type InterruptedRun } from './stack-lock';
 
 export const CI_COMMANDS = ['preview', 'up', 'destroy', 'drift'] as const;
@@ -308,11 +309,17 @@ function stackRequest(
  * back (each carries its clientToken). Returns whether to refresh.
  */
 function recoverFromInterruptedRun(parsed: Parsed, io: CiIo, run: InterruptedRun): boolean {
-  const locks = removeDeadEngineLocks(parsed.stateDir, parsed.projectDir, parsed.stack);
+  const { stateDir, projectDir, stack } = parsed;
+  const locks = removeDeadEngineLocks(stateDir, projectDir, stack);
+  const project = projectName(projectDir);
+  // With no live run left on the stack, what the dead one was saving can be put right.
+  const repaired =
+    locks.kept === 0 && project ? removeHalfWrittenState(stateDir, project, stack) : [];
   const refresh = parsed.command === 'up' || parsed.command === 'preview';
   io.stderr.write(
-    `numberplane: the last run on stack ${parsed.stack} (pid ${run.pid ?? '?'}, since ${run.since ?? '?'}) did not finish; ` +
-      `${locks > 0 ? `removed the ${locks} engine lock(s) it left, ` : ''}` +
+    `numberplane: the last run on stack ${stack} (pid ${run.pid ?? '?'}, since ${run.since ?? '?'}) did not finish; ` +
+      `${locks.removed > 0 ? `removed the ${locks.removed} engine lock(s) it left, ` : ''}` +
+      `${repaired.length > 0 ? `removed what it left half-written (${repaired.join(', ')}), ` : ''}` +
       `${refresh ? 'refreshing from the backend first' : 'numbers it already released count as gone'}\n`,
   );
   return refresh;
@@ -368,7 +375,7 @@ async function resultOf(
     ...(parsed.command === 'up' && result.outputs ? { outputs: result.outputs } : {}),
     ...(cancelled ? { error: 'cancelled; the stack is usable: run the command again' } : {}),
     ...(!result.ok && !cancelled
-      ? { error: explainFailure(result.error ?? 'failed', parsed.stack) }
+      ? { error: explainFailure(result.error ?? 'failed', parsed) }
       : {}),
     ...(result.cliVersion ? { cliVersion: result.cliVersion } : {}),
   };
@@ -423,10 +430,20 @@ export async function runCiCommand(command: CiCommand, args: string[], io: CiIo)
   }
 }
 
-/** The engine's lock message, said for people. */
-function explainFailure(error: string, stack: string): string {
+/** The engine's messages that need a next step, said for people. */
+function explainFailure(error: string, parsed: Parsed): string {
+  const { stack } = parsed;
   if (/currently locked/.test(error)) {
     return `stack ${stack} is in use by another run (the engine holds its lock); wait for it to finish. If no run is going on, remove the lock with: pulumi cancel --stack ${stack}\n${error}`;
+  }
+  if (/failed to load checkpoint: EOF/.test(error)) {
+    const attrs = join(
+      '.pulumi',
+      'stacks',
+      projectName(parsed.projectDir) ?? 'PROJECT',
+      `${stack}.json.attrs`,
+    );
+    return `the state of stack ${stack} cannot be read: a run killed while it saved left ${attrs} in the state directory empty or cut off. The state file itself is whole: delete that .attrs file, then run up --refresh\n${error}`;
   }
   return error;
 }

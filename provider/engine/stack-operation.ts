@@ -182,7 +182,13 @@ export async function runStackOperation(
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),
   };
-  const stack = await openStack(request, location, envVars);
+  let stack: automation.Stack;
+  try {
+    stack = await openStack(request, location, envVars);
+  } catch (error) {
+    // Selecting the stack loads its state: a state the engine cannot read fails here.
+    return { ok: false, error: describeFailure(error) };
+  }
   const cliVersion = stack.workspace.pulumiVersion;
   const record = recorder(controls);
   // Secrets stay encrypted, as under `pulumi stack export` (the Automation API's

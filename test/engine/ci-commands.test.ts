@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { FastifyInstance } from 'fastify';
 import { HttpClient } from '../../provider/client/http-client';
+import { deadPid } from '../dead-pid';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import type { CiResult } from '../../provider/ci/ci-result';
 import { buildApp } from '../../provider/simulator/http/build-app';
@@ -254,6 +255,32 @@ describe('numberplane preview|up|destroy|drift', () => {
     } finally {
       rmSync(lock, { force: true });
     }
+  });
+
+  it('a run killed while it saved leaves the state unreadable; the next numberplane run repairs it and converges', async () => {
+    // What SIGKILL inside the engine's save leaves (seen in the scale test): the state file
+    // whole, the `.attrs` file beside it emptied, a temporary file never renamed.
+    const stacks = join(project, '.numberplane', 'state', '.pulumi', 'stacks', 'failover-group');
+    const state = readFileSync(join(stacks, 'pr-1.json'), 'utf8');
+    writeFileSync(join(stacks, 'pr-1.json.attrs'), '');
+    writeFileSync(join(stacks, 'pr-1.json.0123abcd.tmp'), state.slice(0, 100));
+
+    const stuck = await cli(['preview', '--stack', 'pr-1']);
+    expect(stuck.code).toBe(1);
+    expect(stuck.stderr).toContain(
+      `the state of stack pr-1 cannot be read: a run killed while it saved left ${join('.pulumi', 'stacks', 'failover-group', 'pr-1.json.attrs')} in the state directory empty or cut off. The state file itself is whole: delete that .attrs file, then run up --refresh`,
+    );
+
+    const lock = join(project, '.numberplane', 'state', '.numberplane-locks', 'pr-1.lock');
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), since: '2026-12-01T10:00:00.000Z' }));
+    const up = await cli(['up', '--stack', 'pr-1', '--json']);
+    expect(up.stderr).toContain(
+      'did not finish; removed what it left half-written (.pulumi/stacks/failover-group/pr-1.json.0123abcd.tmp, .pulumi/stacks/failover-group/pr-1.json.attrs), refreshing from the backend first',
+    );
+    expect(up.code).toBe(0);
+    expect(expectValid(up.json).changes).toEqual({ same: 6 });
+    expect(readFileSync(join(stacks, 'pr-1.json'), 'utf8')).toContain('"hotline"');
+    expect(existsSync(join(stacks, 'pr-1.json.0123abcd.tmp'))).toBe(false);
   });
 
   it('a broken inventory exits 1 with FILE:LINE:COL before the engine runs', async () => {

@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCiCommand } from '../../provider/ci/ci-command';
 import { removeDeadEngineLocks } from '../../provider/ci/engine-locks';
+import { removeHalfWrittenState } from '../../provider/ci/half-written-state';
 import { acquireStackLock } from '../../provider/ci/stack-lock';
-
-/** The pid of a process that has ended (and been reaped). */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-    encoding: 'utf8',
-  });
-  return Number(child.stdout);
-}
+import { deadPid } from '../dead-pid';
 
 describe('a run that died leaves its locks behind', () => {
   let dir: string;
@@ -65,9 +58,39 @@ describe('a run that died leaves its locks behind', () => {
     lock('dead.json', deadPid(), hostname());
     lock('live.json', process.pid, hostname());
     lock('elsewhere.json', deadPid(), `${hostname()}-other`);
-    expect(removeDeadEngineLocks(dir, project, 'pr-1')).toBe(1);
+    expect(removeDeadEngineLocks(dir, project, 'pr-1')).toEqual({ removed: 1, kept: 2 });
     expect(readdirSync(locks).sort()).toEqual(['elsewhere.json', 'live.json']);
-    expect(removeDeadEngineLocks(dir, project, 'another-stack')).toBe(0);
+    expect(removeDeadEngineLocks(dir, project, 'another-stack')).toEqual({ removed: 0, kept: 0 });
+  });
+
+  it('only this stack’s half-written files are removed: broken .attrs and unrenamed temporary files', () => {
+    const stacks = join(dir, '.pulumi', 'stacks', 'hotlines');
+    const history = join(dir, '.pulumi', 'history', 'hotlines', 'pr-1');
+    mkdirSync(stacks, { recursive: true });
+    mkdirSync(history, { recursive: true });
+    const files: Record<string, string> = {
+      [join(stacks, 'pr-1.json')]: '{}',
+      [join(stacks, 'pr-1.json.attrs')]: '',
+      [join(stacks, 'pr-1.json.bak')]: '{}',
+      [join(stacks, 'pr-1.json.bak.attrs')]: '{"user.content_type":"application/json"}',
+      [join(stacks, 'pr-1.json.5f3e.tmp')]: '{"vers',
+      [join(stacks, 'pr-2.json.attrs')]: '',
+      [join(stacks, 'pr-1.json2.json.attrs')]: '',
+      [join(history, 'pr-1-1.history.json.attrs')]: '{"user.md5',
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
+    expect(removeHalfWrittenState(dir, 'hotlines', 'pr-1')).toEqual([
+      join('.pulumi', 'stacks', 'hotlines', 'pr-1.json.5f3e.tmp'),
+      join('.pulumi', 'stacks', 'hotlines', 'pr-1.json.attrs'),
+      join('.pulumi', 'history', 'hotlines', 'pr-1', 'pr-1-1.history.json.attrs'),
+    ]);
+    expect(readdirSync(stacks).sort()).toEqual([
+      'pr-1.json',
+      'pr-1.json.bak',
+      'pr-1.json.bak.attrs',
+      'pr-1.json2.json.attrs',
+      'pr-2.json.attrs',
+    ]);
   });
 
   it('a run that cannot read its passphrase file fails and leaves no lock behind', async () => {
