@@ -3,6 +3,12 @@ import { SimulatorError, validation } from '../domain/errors';
 import { PHONE_NUMBER_FILTER_NAMES } from '../domain/requests';
 import type { OperationInput } from '../service/operations';
 import type { Simulator } from '../service/simulator';
+import {
+  jsonLimitPassed,
+  REQUEST_JSON_LIMITS,
+  STATE_JSON_LIMITS,
+  type JsonLimits,
+} from './json-limits';
 import { openApiDocument } from './openapi';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
 
@@ -72,9 +78,12 @@ function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
 /** JSON only: a text/plain body is a client mistake, not a string to parse. */
 function acceptJsonOnly(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = String(body);
     if (text.trim().length === 0) return done(null, undefined);
+    const config = request.routeOptions.config as { jsonLimits?: JsonLimits };
+    const passed = jsonLimitPassed(text, config.jsonLimits ?? REQUEST_JSON_LIMITS);
+    if (passed) return done(validation(passed), undefined);
     try {
       done(null, JSON.parse(text));
     } catch (error) {
@@ -169,6 +178,7 @@ function adminRoutes(app: FastifyInstance, simulator: Simulator): void {
       method: route.method,
       url: route.path,
       bodyLimit: route.operation === 'ImportState' ? STATE_BODY_LIMIT : undefined,
+      config: { jsonLimits: route.operation === 'ImportState' ? STATE_JSON_LIMITS : undefined },
       handler: async (request, reply) => {
         rejectQuery((request.query ?? {}) as Record<string, unknown>);
         const params = request.params as { id?: string };
