@@ -105,6 +105,16 @@ export class Simulator implements AdminContext {
     return virtualNow(this.db, this.realNow());
   }
 
+  /** Which of the well-known default keys this store still accepts (anyone may know them). */
+  defaultKeysAccepted(): Array<'NUMBERPLANE_API_KEY' | 'NUMBERPLANE_ADMIN_KEY'> {
+    const accepted: Array<'NUMBERPLANE_API_KEY' | 'NUMBERPLANE_ADMIN_KEY'> = [];
+    if (findAccountByKey(this.db, DEFAULT_API_KEY)) accepted.push('NUMBERPLANE_API_KEY');
+    if (readSetting<string>(this.db, ADMIN_KEY_SETTING) === hashApiKey(DEFAULT_ADMIN_KEY)) {
+      accepted.push('NUMBERPLANE_ADMIN_KEY');
+    }
+    return accepted;
+  }
+
   /** The account an API key belongs to; AccessDeniedException otherwise. */
   authenticate(apiKey: string | undefined): AccountRow {
     if (!apiKey) {
