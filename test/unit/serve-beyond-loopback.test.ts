@@ -21,9 +21,16 @@ describe('numberplane serve beyond loopback', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('serve --host 0.0.0.0 with the default keys is refused, says how to set keys, and makes no store', async () => {
-    await expect(serve(['--host', '0.0.0.0', '--port', '0', '--db', store])).rejects.toThrow(
-      `--host 0.0.0.0 lets other machines connect, and the store ${store} would accept the well-known default NUMBERPLANE_API_KEY and NUMBERPLANE_ADMIN_KEY: anyone who can reach the port could use it and administer it. Serve a new store (--db PATH) with NUMBERPLANE_API_KEY and NUMBERPLANE_ADMIN_KEY set to keys of your own, or serve on 127.0.0.1`,
-    );
+    const saved = { ...process.env };
+    delete process.env.NUMBERPLANE_API_KEY;
+    delete process.env.NUMBERPLANE_ADMIN_KEY;
+    try {
+      await expect(serve(['--host', '0.0.0.0', '--port', '0', '--db', store])).rejects.toThrow(
+        `--host 0.0.0.0 lets other machines connect, and the store ${store} would accept the well-known default NUMBERPLANE_API_KEY and NUMBERPLANE_ADMIN_KEY: anyone who can reach the port could use it and administer it. Serve a new store (--db PATH) with NUMBERPLANE_API_KEY and NUMBERPLANE_ADMIN_KEY set to keys of your own, or serve on 127.0.0.1`,
+      );
+    } finally {
+      process.env = saved;
+    }
     expect(existsSync(store)).toBe(false);
   });
 
