@@ -4,8 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // `npm run test:scale` runs these: thousands of resources each.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/'],
+  // `npm run test:scale` and `npm run test:chaos` run these: thousands of resources, faults, kills.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/', '<rootDir>/test/chaos/'],
   // Engine tests start the real pulumi CLI; two cores, so at most two files at once.
   maxWorkers: 2,
   testTimeout: 180000,
