@@ -7,12 +7,13 @@ import { buildApp } from '../simulator/http/build-app';
 import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY, Simulator } from '../simulator/service/simulator';
 import { CliUsageError, usage } from './cli-errors';
 import { GLOBAL_FLAGS } from './global-flags';
+import { defaultRequestLogPath, openRequestLog } from './request-log-file';
 
 export const SERVE_FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
   db: { type: 'string' },
-  'log-requests': { type: 'boolean' },
+  log: { type: 'string' },
 } as const;
 
 /** Whether `host` only takes connections from this machine. */
@@ -61,7 +62,11 @@ export function refuseDefaultKeysBeyondLoopback(
   }
 }
 
-/** `numberplane serve`: the simulator over HTTP until SIGINT or SIGTERM. */
+/**
+ * `numberplane serve`: the simulator over HTTP until SIGINT or SIGTERM. A signal stops new
+ * connections (requests arriving meanwhile get 503), lets requests in flight finish, then
+ * closes the log and the store; a second signal exits at once.
+ */
 export async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -80,15 +85,32 @@ export async function serve(args: string[]): Promise<void> {
     bootstrapApiKey: process.env.NUMBERPLANE_API_KEY,
     adminApiKey: process.env.NUMBERPLANE_ADMIN_KEY,
   });
-  const app = buildApp({ simulator, logRequests: values['log-requests'] ?? false });
+  const log = openRequestLog(
+    values.log ? (values.log === '-' ? '-' : resolve(values.log)) : defaultRequestLogPath(path),
+  );
+  const app = buildApp({ simulator, requestLog: log.sink });
   const address = await app.listen({ host, port });
-  process.stdout.write(`numberplane simulator listening on ${address} (store: ${path})\n`);
-  const stop = (): void => {
-    void app.close().then(() => {
-      simulator.close();
-      process.exit(0);
-    });
+  process.stdout.write(
+    `numberplane simulator listening on ${address} (store: ${path}; request log: ${log.where}, one JSON line per request)\n`,
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.stderr.write(`numberplane serve: ${signal} again; exiting without waiting\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(
+      `numberplane serve: ${signal}; finishing requests in flight, then stopping\n`,
+    );
+    void app
+      .close()
+      .then(() => log.close())
+      .then(() => {
+        simulator.close();
+        process.exit(0);
+      });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -10,14 +10,21 @@ import {
   type JsonLimits,
 } from './json-limits';
 import { openApiDocument } from './openapi';
+import {
+  factsOf,
+  logDroppedRequest,
+  logRequests,
+  requestIdFor,
+  type RequestLogSink,
+} from './request-log';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
 
 export interface AppOptions {
   simulator: Simulator;
   /** Largest request body accepted, in bytes (state imports get 64 MiB). */
   bodyLimit?: number;
-  /** Log each request (off for tests and embedded use). */
-  logRequests?: boolean;
+  /** Where each request's log line goes (none for tests and embedded use). */
+  requestLog?: RequestLogSink;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -28,13 +35,16 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Every error answers `{ code, message, reason?, requestId }`; the id finds its log line. */
 function sendError(reply: FastifyReply, error: SimulatorError): FastifyReply {
   if (error.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(error.retryAfterSeconds));
+  factsOf(reply.request).code = error.code;
   return reply.code(error.httpStatus).send({
     code: error.code,
     message: error.message,
     ...(error.reason ? { reason: error.reason } : {}),
+    requestId: reply.request.id,
   });
 }
 
@@ -70,8 +80,13 @@ function rejectQuery(query: Record<string, unknown>): void {
 }
 
 /** Answers nothing: the work is committed but the caller sees its connection reset. */
-function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
+function dropConnection(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  log: RequestLogSink | undefined,
+): void {
   reply.hijack();
+  logDroppedRequest(request, log);
   request.raw.socket.destroy();
 }
 
@@ -99,9 +114,14 @@ function acceptJsonOnly(app: FastifyInstance): void {
 
 /** Every failure answers `{ code, message }` with the code's status; Fastify's own too. */
 function answerErrors(app: FastifyInstance, bodyLimit: number): void {
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (SimulatorError.isInstance(error)) return sendError(reply, error);
-    const fastifyError = error as { code?: string; statusCode?: number; message: string };
+    const fastifyError = error as {
+      code?: string;
+      statusCode?: number;
+      message: string;
+      stack?: unknown;
+    };
     switch (fastifyError.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendError(
@@ -127,12 +147,15 @@ function answerErrors(app: FastifyInstance, bodyLimit: number): void {
     if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
       return sendError(reply, validation(fastifyError.message));
     }
-    app.log.error(error);
+    factsOf(request).error = {
+      message: fastifyError.message,
+      ...(typeof fastifyError.stack === 'string' ? { stack: fastifyError.stack } : {}),
+    };
     return sendError(
       reply,
       new SimulatorError(
         'InternalServerException',
-        'the simulator failed unexpectedly; see its log and retry',
+        `the simulator failed unexpectedly (request id ${request.id}); find that id in its request log, then retry`,
       ),
     );
   });
@@ -148,13 +171,34 @@ function answerErrors(app: FastifyInstance, bodyLimit: number): void {
   );
 }
 
+/**
+ * On close, requests in flight finish and their answers say `Connection: close`, so the
+ * server stops as soon as they are sent instead of holding kept-alive connections open.
+ */
+function closeConnectionsWhenClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+}
+
 /** One route per account operation of the route table, each calling it with the API key. */
-function accountRoutes(app: FastifyInstance, simulator: Simulator): void {
+function accountRoutes(
+  app: FastifyInstance,
+  simulator: Simulator,
+  log: RequestLogSink | undefined,
+): void {
   for (const route of ACCOUNT_ROUTES) {
     app.route({
       method: route.method,
       url: route.path,
       handler: async (request, reply) => {
+        const facts = factsOf(request);
+        facts.operation = route.operation;
         const query = (request.query ?? {}) as Record<string, unknown>;
         if (!route.list) rejectQuery(query);
         const params = request.params as { id?: string };
@@ -163,8 +207,13 @@ function accountRoutes(app: FastifyInstance, simulator: Simulator): void {
           ...(route.body ? { body: request.body === undefined ? {} : request.body } : {}),
           ...(route.list ? listInput(route, query) : {}),
         };
-        const result = await simulator.invoke(header(request, 'x-api-key'), route.operation, input);
-        if (result.resetAfterCommit) return dropConnection(request, reply);
+        const result = await simulator.invoke(
+          header(request, 'x-api-key'),
+          route.operation,
+          input,
+          facts,
+        );
+        if (result.resetAfterCommit) return dropConnection(request, reply, log);
         return reply.code(route.status).send(result.value);
       },
     });
@@ -180,12 +229,14 @@ function adminRoutes(app: FastifyInstance, simulator: Simulator): void {
       bodyLimit: route.operation === 'ImportState' ? STATE_BODY_LIMIT : undefined,
       config: { jsonLimits: route.operation === 'ImportState' ? STATE_JSON_LIMITS : undefined },
       handler: async (request, reply) => {
+        factsOf(request).operation = route.operation;
         rejectQuery((request.query ?? {}) as Record<string, unknown>);
         const params = request.params as { id?: string };
         const value = simulator.invokeAdmin(header(request, 'x-admin-key'), route.operation, {
           ...(params.id !== undefined ? { id: params.id } : {}),
           body: request.body === undefined ? {} : request.body,
         });
+        factsOf(request).account = 'admin';
         return reply.code(route.status).send(value ?? {});
       },
     });
@@ -199,13 +250,16 @@ function adminRoutes(app: FastifyInstance, simulator: Simulator): void {
 export function buildApp(options: AppOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
-    logger: options.logRequests ? { level: 'info' } : false,
+    logger: false,
+    genReqId: (request) => requestIdFor(request.headers['x-request-id']),
     bodyLimit,
     return503OnClosing: true,
   });
+  logRequests(app, options.requestLog);
+  closeConnectionsWhenClosing(app);
   acceptJsonOnly(app);
   answerErrors(app, bodyLimit);
-  accountRoutes(app, options.simulator);
+  accountRoutes(app, options.simulator, options.requestLog);
   adminRoutes(app, options.simulator);
   const document = openApiDocument();
   app.get('/openapi.json', async () => document);

@@ -169,17 +169,20 @@ export class Simulator implements AdminContext {
 
   /**
    * What an API call does: authenticate, apply injected faults (counted even when they
-   * fail the call), wait out injected latency, run the operation.
+   * fail the call), wait out injected latency, run the operation. `caller.account` is set to
+   * the account's name once the key is known, so a failed call can still be logged with it.
    */
   async invoke<N extends AccountOperationName>(
     apiKey: string | undefined,
     operation: N,
     input: OperationInput = {},
+    caller: { account?: string } = {},
   ): Promise<InvokeResult<AccountOperationResult<N>>> {
     if (!isAccountOperation(operation)) {
       throw new SimulatorError('ValidationException', `unknown operation ${String(operation)}`);
     }
     const account = this.authenticate(apiKey);
+    caller.account = account.name;
     const plan = this.transaction(() => planFaults(this.db, operation));
     if (plan.error) throw plan.error;
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);

@@ -66,7 +66,7 @@ describe('the HTTP API given bad input', () => {
   });
 
   for (const testCase of BAD_INPUT_CASES) {
-    it(`rejects ${testCase.name} with one ${testCase.code} and changes nothing`, async () => {
+    it(`rejects ${testCase.name} with one ${testCase.code}, its request id, and changes nothing`, async () => {
       const fill = (text: string): string =>
         text.replaceAll('{vc}', ids.vc).replaceAll('{pn}', ids.pn);
       const payload =
@@ -82,10 +82,15 @@ describe('the HTTP API given bad input', () => {
         headers: headersFor(testCase),
         ...(payload !== undefined ? { payload } : {}),
       });
-      const answer = response.json<{ code: string; message: string }>();
-      expect({ status: response.statusCode, code: answer.code }).toEqual({
+      const answer = response.json<{ code: string; message: string; requestId: string }>();
+      expect({
+        status: response.statusCode,
+        code: answer.code,
+        requestId: response.headers['x-request-id'],
+      }).toEqual({
         status: testCase.status,
         code: testCase.code,
+        requestId: answer.requestId,
       });
       expect(answer.message).toMatch(testCase.message);
       expect(answer.message).not.toMatch(/\n|at .*\.js:\d+/);
