@@ -175,7 +175,7 @@ function answerErrors(app: FastifyInstance, bodyLimit: number): void {
  * On close, requests in flight finish and their answers say `Connection: close`, so the
  * server stops as soon as they are sent instead of holding kept-alive connections open.
  */
-function closeConnectionsWhenClosing(app: FastifyInstance): void {
+function drainOnClose(app: FastifyInstance): void {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -256,7 +256,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return503OnClosing: true,
   });
   logRequests(app, options.requestLog);
-  closeConnectionsWhenClosing(app);
+  drainOnClose(app);
   acceptJsonOnly(app);
   answerErrors(app, bodyLimit);
   accountRoutes(app, options.simulator, options.requestLog);

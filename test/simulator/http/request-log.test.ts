@@ -181,3 +181,31 @@ describe('request ids and the request log', () => {
     ]);
   });
 });
+
+describe('closing the server', () => {
+  it('a request in flight when the server closes finishes with its answer and Connection: close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'numberplane-closing-'));
+    const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
+    const app = buildApp({ simulator });
+    simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'AddFault', {
+      body: { operation: 'ListPhoneNumbers', kind: 'latency', rate: 1, latencyMs: 300 },
+    });
+    const inFlight = app.inject({
+      method: 'GET',
+      url: '/v1/phone-numbers',
+      headers: { 'x-api-key': DEFAULT_API_KEY },
+    });
+    // In flight once the fault has counted it (the latency comes after).
+    while (simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ListFaults')[0]?.calls !== 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await app.close();
+    const finished = await inFlight;
+    simulator.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect({ status: finished.statusCode, connection: finished.headers.connection }).toEqual({
+      status: 200,
+      connection: 'close',
+    });
+  });
+});
