@@ -38,7 +38,8 @@ export function checkProperties(
   const failures: CheckFailure[] = [];
   for (const key of Object.keys(inputs)) {
     if (key === '__provider') continue;
-    if (!(key in fields)) {
+    // Own keys only: `toString` or `__proto__` is in every object, and no property.
+    if (!Object.hasOwn(fields, key)) {
       failures.push({
         property: key,
         reason: `${resourceKind} has no property "${key}"; remove it (properties: ${Object.keys(fields).join(', ')})`,

@@ -58,8 +58,10 @@ export async function check(
   const inputs: Props = {
     ...news,
     numberCapabilities:
-      Array.isArray(capabilities) && !containsUnknown(capabilities)
-        ? [...capabilities].map(String).sort()
+      Array.isArray(capabilities) &&
+      !containsUnknown(capabilities) &&
+      capabilities.every((capability) => typeof capability === 'string')
+        ? [...capabilities].sort()
         : capabilities,
     deletionProtectionEnabled: news.deletionProtectionEnabled ?? DEFAULTS.deletionProtectionEnabled,
     optOutListName: news.optOutListName ?? DEFAULTS.optOutListName,

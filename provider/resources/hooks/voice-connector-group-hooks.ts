@@ -36,10 +36,15 @@ function ordered(connectors: unknown): GroupConnector[] {
   );
 }
 
-/** The rule book's group rules, once every connector is known. */
+/** A list of objects (each connector an object): what ordering and the group rules read. */
+const listOfObjects = (value: unknown): value is object[] =>
+  Array.isArray(value) &&
+  value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item));
+
+/** The rule book's group rules, once every connector is known (the schema reports the rest). */
 function groupRules(inputs: Props): CheckFailure[] {
   const connectors = inputs.connectors;
-  if (!Array.isArray(connectors) || containsUnknown(connectors)) return [];
+  if (!listOfObjects(connectors) || containsUnknown(connectors)) return [];
   const members = (connectors as GroupConnector[]).map((entry) => ({
     connector: entry.voiceConnectorId,
     priority: entry.priority,
@@ -55,7 +60,7 @@ export async function check(
   const inputs = {
     ...news,
     connectors:
-      connectors === undefined || containsUnknown(connectors) ? connectors : ordered(connectors),
+      listOfObjects(connectors) && !containsUnknown(connectors) ? ordered(connectors) : connectors,
   };
   return {
     inputs,

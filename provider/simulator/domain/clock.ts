@@ -14,6 +14,9 @@ export interface ClockState {
   anchorVirtualMs: number;
 }
 
+/** The latest time a JavaScript Date can hold (+275760-09-13). */
+const LATEST_TIME_MS = 8.64e15;
+
 export function initialClock(realNowMs: number): ClockState {
   return { mode: 'running', scale: 1, anchorRealMs: realNowMs, anchorVirtualMs: realNowMs };
 }
@@ -34,6 +37,11 @@ export function advanceClock(state: ClockState, byMs: number, realNowMs: number)
     );
   }
   const based = rebase(state, realNowMs);
+  if (based.anchorVirtualMs + byMs > LATEST_TIME_MS) {
+    throw validation(
+      `clock advance of ${byMs}ms would pass the latest time a date can hold (${new Date(LATEST_TIME_MS).toISOString()}); advance by less`,
+    );
+  }
   return { ...based, anchorVirtualMs: based.anchorVirtualMs + byMs };
 }
 

@@ -37,6 +37,17 @@ function requireId(input: AdminInput, what: string): string {
   return input.id;
 }
 
+/** A fault rule's id as the path gives it: a whole number, or no id (every rule). */
+function faultId(input: AdminInput): number | undefined {
+  if (input.id === undefined) return undefined;
+  if (!/^[1-9]\d{0,14}$/.test(input.id)) {
+    throw validation(
+      `fault id "${input.id}" is not a fault id; use the faultId of a rule (a whole number, see ListFaults)`,
+    );
+  }
+  return Number(input.id);
+}
+
 /** Everything the admin key may do, by name; the HTTP admin routes and the CLI map onto these. */
 export const ADMIN_OPERATIONS = {
   ListAccounts: admin((c) => listAccounts(c.db)),
@@ -51,7 +62,7 @@ export const ADMIN_OPERATIONS = {
   ListFaults: admin((c) => listFaults(c.db)),
   AddFault: admin((c, i) => c.transaction(() => addFault(c.db, i.body))),
   ClearFaults: admin((c, i) => ({
-    cleared: c.transaction(() => clearFaults(c.db, i.id === undefined ? undefined : Number(i.id))),
+    cleared: c.transaction(() => clearFaults(c.db, faultId(i))),
   })),
   ListOutages: admin((c) => listOutages(c.db)),
   StartOutage: admin((c, i) => c.transaction(() => startOutage(c.db, i.body, c.now()))),

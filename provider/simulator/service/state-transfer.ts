@@ -63,7 +63,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
       `state document has schemaVersion ${String(doc.schemaVersion)} but this store is at ${schemaVersion(db)}; export it again with this version`,
     );
   }
-  if (typeof doc.tables !== 'object' || doc.tables === null) {
+  if (typeof doc.tables !== 'object' || doc.tables === null || Array.isArray(doc.tables)) {
     throw validation('state document has no tables; pass a file made by state export');
   }
   const unknown = Object.keys(doc.tables).filter((t) => !(TABLES as readonly string[]).includes(t));
@@ -72,10 +72,16 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
   clearState(db);
   let rows = 0;
   for (const table of TABLES) {
-    const tableRows = doc.tables[table] ?? [];
+    // An absent table is empty; null is not a table.
+    const tableRows = doc.tables[table] === undefined ? [] : doc.tables[table];
     if (!Array.isArray(tableRows))
       throw validation(`state document table ${table} must be an array`);
-    for (const row of tableRows) {
+    for (const row of tableRows as unknown[]) {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+        throw validation(
+          `state document table ${table} row ${rows + 1} is not an object of columns; pass a file made by state export`,
+        );
+      }
       const columns = Object.keys(row);
       if (columns.some((c) => !/^[a-z_]+$/.test(c))) {
         throw validation(`state document table ${table} has a bad column name`);
@@ -83,7 +89,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
       try {
         db.prepare(
           `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        ).run(...columns.map((c) => row[c]));
+        ).run(...columns.map((c) => (row as Record<string, unknown>)[c]));
       } catch (error) {
         throw validation(
           `state document table ${table} row ${rows + 1} cannot be loaded (${error instanceof Error ? error.message : String(error)}); pass a file made by state export`,

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../provider/simulator/http/build-app';
+import * as phoneNumberHooks from '../../provider/resources/hooks/phone-number-hooks';
+import * as groupHooks from '../../provider/resources/hooks/voice-connector-group-hooks';
+import { DEFAULT_ADMIN_KEY, Simulator } from '../../provider/simulator/service/simulator';
+
+/** The counterexamples the generated bad-input tests found, written out by hand. */
+describe('bad input the generated tests found', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'numberplane-regressions-'));
+  const simulator = Simulator.open({ path: join(dir, 'simulator.db') });
+  const app = buildApp({ simulator });
+  const admin = { 'x-admin-key': DEFAULT_ADMIN_KEY, 'content-type': 'application/json' };
+  const tables = (): string =>
+    JSON.stringify(simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState').tables);
+
+  afterAll(async () => {
+    await app.close();
+    simulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const imports: [string, (tables: Record<string, unknown>) => unknown, RegExp][] = [
+    ['tables as an array', () => [], /has no tables/],
+    ['a table as null', (t) => ({ ...t, settings: null }), /table settings must be an array/],
+    [
+      'a row as null',
+      (t) => ({ ...t, accounts: [null] }),
+      /table accounts row \d+ is not an object of columns/,
+    ],
+  ];
+  for (const [name, change, message] of imports) {
+    it(`a state import with ${name} gets a 400 and leaves the store as it was`, async () => {
+      const exported = simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState');
+      const before = tables();
+      const response = await app.inject({
+        method: 'PUT',
+        url: '/v1/admin/state',
+        headers: admin,
+        payload: JSON.stringify({ ...exported, tables: change(exported.tables) }),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(tables()).toBe(before);
+    });
+  }
+
+  it('a clock advance past the latest date gets a 400, not a 500', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/admin/clock',
+      headers: admin,
+      payload: JSON.stringify({ action: 'advance', by: '99999999999999999999d' }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(/latest time a date can hold/);
+  });
+
+  it('clearing a fault by an id that is no number gets a 400, not 200 cleared 0', async () => {
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/v1/admin/faults/abc',
+      headers: { 'x-admin-key': DEFAULT_ADMIN_KEY },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(
+      /fault id "abc" is not a fault id/,
+    );
+  });
+
+  it.each([[5], [{}], [null], [[null]], [[{ priority: 1 }, null]]])(
+    'VoiceConnectorGroup check of connectors %j fails on connectors instead of throwing',
+    async (connectors) => {
+      const result = await groupHooks.check({}, { name: 'main', connectors });
+      expect(result.failures.map((failure) => failure.property)).toContain('connectors');
+    },
+  );
+
+  it('PhoneNumber check of capabilities holding {toString: null} fails instead of throwing', async () => {
+    const result = await phoneNumberHooks.check(
+      {},
+      { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: [{ toString: null }] },
+    );
+    expect(result.failures.map((failure) => failure.property)).toEqual(['numberCapabilities']);
+  });
+
+  it.each(['toString', '__proto__', 'constructor'])(
+    'PhoneNumber check reports a property named %s as unknown',
+    async (key) => {
+      const props: Record<string, unknown> = {
+        isoCountryCode: 'US',
+        numberType: 'SIMULATOR',
+        numberCapabilities: ['SMS'],
+      };
+      Object.defineProperty(props, key, { value: 1, enumerable: true });
+      const result = await phoneNumberHooks.check({}, props);
+      expect(result.failures).toEqual([
+        { property: key, reason: expect.stringMatching(/has no property/) },
+      ]);
+    },
+  );
+});
