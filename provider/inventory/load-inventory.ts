@@ -7,6 +7,7 @@ import {
   isMap,
   isPair,
   isScalar,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -135,6 +136,18 @@ export function parseInventory(
   }
   const data = document.toJS() ?? {};
   const problems: InventoryProblem[] = [];
+  // The API refuses `__proto__` as a key (no object holds it as data): say so here, where it is.
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__' && pair.key.range) {
+        problems.push({
+          ...at(pair.key.range[0]),
+          message: '"__proto__" cannot be a key',
+          fix: 'rename it',
+        });
+      }
+    },
+  });
   const numbers = (data as { phoneNumbers?: Record<string, Record<string, unknown>> }).phoneNumbers;
   for (const [key, count] of Object.entries(options.counts ?? {})) {
     const entry = numbers?.[key];

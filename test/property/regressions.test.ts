@@ -1,10 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseInventory } from '../../provider/inventory/load-inventory';
 import { buildApp } from '../../provider/simulator/http/build-app';
 import * as phoneNumberHooks from '../../provider/resources/hooks/phone-number-hooks';
 import * as groupHooks from '../../provider/resources/hooks/voice-connector-group-hooks';
-import { DEFAULT_ADMIN_KEY, Simulator } from '../../provider/simulator/service/simulator';
+import {
+  DEFAULT_ADMIN_KEY,
+  DEFAULT_API_KEY,
+  Simulator,
+} from '../../provider/simulator/service/simulator';
 
 /** The counterexamples the generated bad-input tests found, written out by hand. */
 describe('bad input the generated tests found', () => {
@@ -55,6 +60,75 @@ describe('bad input the generated tests found', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ message: string }>().message).toMatch(/latest time a date can hold/);
+  });
+
+  it('a state import with a schemaVersion like {toString: null} gets a 400, not a 500', async () => {
+    const exported = simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState');
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/v1/admin/state',
+      headers: admin,
+      payload: JSON.stringify({ ...exported, schemaVersion: { toString: null } }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(
+      /schemaVersion \{"toString":null\} but this store is at/,
+    );
+  });
+
+  it('an out-of-band edit whose operation is {toString: null} gets a 400, not a 500', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/admin/accounts/default/invoke',
+      headers: admin,
+      payload: JSON.stringify({ operation: { toString: null } }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(
+      /operation \{"toString":null\} is not an account operation/,
+    );
+  });
+
+  it('a provisioning delay past ten years gets a 400 and changes no setting (every later claim answered 500)', async () => {
+    const before = tables();
+    const response = await app.inject({
+      method: 'PATCH',
+      url: '/v1/admin/settings',
+      headers: admin,
+      payload: JSON.stringify({ provisioningDelays: { SIMULATOR: '99999999999999999999d' } }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(/more than 10 years/);
+    expect(tables()).toBe(before);
+  });
+
+  it('a tag keyed __proto__ gets a 400 instead of vanishing from a 201', async () => {
+    const before = tables();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/voice-connectors',
+      headers: { 'x-api-key': DEFAULT_API_KEY, 'content-type': 'application/json' },
+      payload: '{"name":"a","awsRegion":"us-east-1","tags":{"team":"a","__proto__":"x"}}',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(
+      /tags\.__proto__ is a key no object can hold as data; rename it/,
+    );
+    expect(tables()).toBe(before);
+  });
+
+  it('an inventory with a tag keyed __proto__ fails at that key', () => {
+    const text =
+      'voiceConnectors:\n  east:\n    awsRegion: us-east-1\n    tags: { __proto__: x }\n';
+    expect(parseInventory(text, 'inventory.yaml').problems).toEqual([
+      {
+        file: 'inventory.yaml',
+        line: 4,
+        column: 13,
+        message: '"__proto__" cannot be a key',
+        fix: 'rename it',
+      },
+    ]);
   });
 
   it('clearing a fault by an id that is no number gets a 400, not 200 cleared 0', async () => {

@@ -194,6 +194,20 @@ function plainBound(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Where a value holds `__proto__` as a key (JSON.parse makes such objects): the schemas
+ * would drop it without a word, or (a record) take it as the object's prototype.
+ */
+function protoKeyPath(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Object.hasOwn(value, '__proto__')) return `${path}.__proto__`;
+  for (const [key, item] of Object.entries(value)) {
+    const found = protoKeyPath(item, `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
  * Validates `input` against `schema`; on failure throws one ValidationException naming
  * every bad field, its value and the fix. `what` names the request in messages.
  */
@@ -204,6 +218,13 @@ export function parseRequest<T extends z.ZodType>(
 ): z.infer<T> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw validation(`${what} must be a JSON object; got ${describeValue(input)}`);
+  }
+  const proto = Object.entries(input).reduce<string | undefined>(
+    (found, [key, value]) => found ?? protoKeyPath(value, key),
+    undefined,
+  );
+  if (proto !== undefined) {
+    throw validation(`${proto} is a key no object can hold as data; rename it`);
   }
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;

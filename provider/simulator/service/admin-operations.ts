@@ -76,10 +76,10 @@ export const ADMIN_OPERATIONS = {
   /** An out-of-band edit: run an account operation as that account, as a console user would. */
   InvokeAs: admin((c, i) => {
     const body = (i.body ?? {}) as { operation?: unknown; input?: unknown };
-    const operation = String(body.operation ?? '');
-    if (!isAccountOperation(operation)) {
+    const operation = body.operation;
+    if (typeof operation !== 'string' || !isAccountOperation(operation)) {
       throw validation(
-        `operation "${operation}" is not an account operation; use e.g. UpdatePhoneNumber`,
+        `operation ${JSON.stringify(operation ?? '')} is not an account operation; use e.g. UpdatePhoneNumber`,
       );
     }
     const input = body.input ?? {};

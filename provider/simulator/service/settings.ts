@@ -8,6 +8,9 @@ import { sql, type Db } from '../store/database';
 import { writeSetting } from '../store/settings';
 import { PROVISIONING_DELAYS_SETTING, provisioningDelays } from './phone-numbers';
 
+/** Longest delay from claim to ACTIVE: ten years. */
+const MAX_PROVISIONING_DELAY_MS = 10 * 365 * 86_400_000;
+
 const delay = z.union([z.number().int().min(0), z.string().min(1)]);
 
 export const settingsRequest = z.strictObject({
@@ -30,8 +33,14 @@ export function updateSettings(db: Db, body: unknown): SettingsView {
   const next = { ...provisioningDelays({ db }) };
   for (const [type, value] of Object.entries(request.provisioningDelays)) {
     if (value === undefined) continue;
-    next[type as keyof ProvisioningDelays] =
-      typeof value === 'number' ? value : parseDuration(value);
+    const ms = typeof value === 'number' ? value : parseDuration(value);
+    // A claim's ACTIVE time is now + delay: beyond what a date holds, every claim would fail.
+    if (ms > MAX_PROVISIONING_DELAY_MS) {
+      throw validation(
+        `provisioningDelays.${type} of ${ms}ms is more than 10 years (${MAX_PROVISIONING_DELAY_MS}ms); use a shorter delay`,
+      );
+    }
+    next[type as keyof ProvisioningDelays] = ms;
   }
   writeSetting(db, PROVISIONING_DELAYS_SETTING, next);
   return describeSettings(db);

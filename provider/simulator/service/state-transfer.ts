@@ -60,7 +60,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
   }
   if (doc.schemaVersion !== schemaVersion(db)) {
     throw validation(
-      `state document has schemaVersion ${String(doc.schemaVersion)} but this store is at ${schemaVersion(db)}; export it again with this version`,
+      `state document has schemaVersion ${JSON.stringify(doc.schemaVersion) ?? 'undefined'} but this store is at ${schemaVersion(db)}; export it again with this version`,
     );
   }
   if (typeof doc.tables !== 'object' || doc.tables === null || Array.isArray(doc.tables)) {
