@@ -428,6 +428,41 @@ const ruleBadBody: fc.Arbitrary<BadRequest> = fc
       body: { name: 'generated', connectors: [{ voiceConnectorId: 'gone-connector', priority }] },
     })),
     fc.constant({ operation: 'CreateAccount', body: { name: 'default' } }),
+    // Delays past ten years: a claim's ACTIVE time would pass what a date holds.
+    fc
+      .tuple(
+        fc.constantFrom('SIMULATOR', 'LONG_CODE', 'TOLL_FREE'),
+        fc.oneof(
+          fc.integer({ min: 10 * 365 * 86_400_000 + 1, max: Number.MAX_SAFE_INTEGER }),
+          fc.stringMatching(/^[1-9]\d{5,22}d$/),
+        ),
+      )
+      .map(([type, delay]) => ({
+        operation: 'UpdateSettings',
+        body: { provisioningDelays: { [type]: delay } },
+      })),
+    // A tag an object cannot hold as data.
+    fc
+      .tuple(
+        fc.constantFrom(
+          'CreateVoiceConnector',
+          'UpdateVoiceConnector',
+          'CreateOptOutList',
+          'CreatePhoneNumber',
+          'UpdatePhoneNumber',
+        ),
+        jsonValue,
+      )
+      .map(([operation, value]) => ({
+        operation,
+        body: {
+          ...validBody(operation),
+          tags: objectOf([
+            ['team', 'a'],
+            ['__proto__', value],
+          ]),
+        },
+      })),
   )
   .map(({ operation, body }) => {
     const target = ROUTES.find(
@@ -466,7 +501,9 @@ const badInvokeAs: fc.Arbitrary<BadRequest> = fc
   .oneof(
     fc
       .tuple(
-        oddString.filter((name) => !isAccountOperation(name)),
+        fc
+          .oneof(oddString, jsonValue)
+          .filter((name) => typeof name !== 'string' || !isAccountOperation(name)),
         jsonValue,
       )
       .map(([operation, input]) => ({ operation, input })),

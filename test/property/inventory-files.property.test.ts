@@ -5,7 +5,14 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { formatProblem } from '../../provider/inventory/inventory-problems';
 import { InventoryError, loadInventory } from '../../provider/inventory/load-inventory';
-import { CASES, closingLine, jsonValue, printClosingLine, propertySeed } from './generators';
+import {
+  CASES,
+  closingLine,
+  jsonValue,
+  objectOf,
+  printClosingLine,
+  propertySeed,
+} from './generators';
 
 /**
  * Generated broken inventory files, each a mutation of the sample inventory that makes it
@@ -86,7 +93,15 @@ const BAD_VALUES: { path: Path; bad: fc.Arbitrary<unknown> }[] = [
   },
   {
     path: ['phoneNumbers', 'alerts', 'tags'],
-    bad: fc.constantFrom('team', 7, ['a'], { team: 7 }, { '': 'x' }),
+    bad: fc.oneof(
+      fc.constantFrom('team', 7, ['a'], { team: 7 }, { '': 'x' }),
+      fc.constantFrom('x', 'team', 7).map((value) =>
+        objectOf([
+          ['team', 'sms'],
+          ['__proto__', value],
+        ]),
+      ),
+    ),
   },
 ];
 

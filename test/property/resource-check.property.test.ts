@@ -99,12 +99,18 @@ const RESOURCES: Resource[] = [
 /**
  * Whether `check` may take these inputs: the resource's schema refuses them once the
  * defaults `check` fills in for absent values are applied (an explicit null is absent to
- * it).
+ * it), or a value holds a `__proto__` key.
  */
 function refusedBySchema(resource: Resource, props: Props): boolean {
   const normal: Props = { ...props };
   for (const key of resource.defaulted) if (normal[key] === null) delete normal[key];
-  return !resource.schema.safeParse(normal).success;
+  return !resource.schema.safeParse(normal).success || Object.values(props).some(holdsProtoKey);
+}
+
+/** Whether a value holds `__proto__` as a key somewhere (the schemas drop it silently; check must refuse it). */
+function holdsProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.hasOwn(value, '__proto__') || Object.values(value).some(holdsProtoKey);
 }
 
 function badInputs(resource: Resource): fc.Arbitrary<{ kind: string; props: Props }> {
