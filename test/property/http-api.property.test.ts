@@ -312,11 +312,11 @@ const badQuery: fc.Arbitrary<BadRequest> = fc.constantFrom(...ROUTES).chain((tar
       oddString,
     )
     .filter(([name]) => name.length > 0 && !known.includes(name))
-    .map(
-      ([name, value]) =>
-        `unknown parameter ${JSON.stringify(name)}|${encodePath(name)}=${encodePath(value)}`,
-    );
-  const options: fc.Arbitrary<string>[] = [unknownParameter];
+    .map(([name, value]) => ({
+      kind: `unknown parameter ${JSON.stringify(name)}`,
+      text: `${encodePath(name)}=${encodePath(value)}`,
+    }));
+  const options: fc.Arbitrary<{ kind: string; text: string }>[] = [unknownParameter];
   if (list) {
     options.push(
       fc
@@ -332,7 +332,10 @@ const badQuery: fc.Arbitrary<BadRequest> = fc.constantFrom(...ROUTES).chain((tar
           fc.constantFrom('', 'ten', ' 5', '1e2', '0x10', '+5', '99999999999999999999'),
           oddString.filter((text) => !/^\d+$/.test(text)),
         )
-        .map((value) => `maxResults ${JSON.stringify(value)}|maxResults=${encodePath(value)}`),
+        .map((value) => ({
+          kind: `maxResults ${JSON.stringify(value)}`,
+          text: `maxResults=${encodePath(value)}`,
+        })),
       fc
         .oneof(
           oddString.filter((text) => !/^[A-Za-z0-9_-]{1,1400}\.[A-Za-z0-9_-]{16}$/.test(text)),
@@ -343,18 +346,22 @@ const badQuery: fc.Arbitrary<BadRequest> = fc.constantFrom(...ROUTES).chain((tar
             )
             .map(([key, seal]) => `${key}.${seal}`),
         )
-        .map((value) => `nextToken ${JSON.stringify(value)}|nextToken=${encodePath(value)}`),
+        .map((value) => ({
+          kind: `nextToken ${JSON.stringify(value)}`,
+          text: `nextToken=${encodePath(value)}`,
+        })),
     );
   }
   if (list === 'filters') {
     options.push(
-      fc
-        .tuple(fc.constantFrom(...PHONE_NUMBER_FILTER_NAMES), oddString)
-        .map(([name, junk]) => `filter ${name} "!${junk}"|${name}=${encodePath(`!${junk}`)}`),
+      fc.tuple(fc.constantFrom(...PHONE_NUMBER_FILTER_NAMES), oddString).map(([name, junk]) => ({
+        kind: `filter ${name} "!${junk}"`,
+        text: `${name}=${encodePath(`!${junk}`)}`,
+      })),
     );
   }
   return fc.oneof(...options).map((query) => {
-    const [kind = '', text = ''] = query.split('|');
+    const { kind, text } = query;
     const request = goodRequest(target, `query: ${target.route.operation} ${kind}`);
     return { ...request, url: `${request.url}?${text}` };
   });
