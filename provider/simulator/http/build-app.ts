@@ -14,6 +14,7 @@ import {
   factsOf,
   logDroppedRequest,
   logRequests,
+  logUnroutedAnswer,
   requestIdFor,
   type RequestLogSink,
 } from './request-log';
@@ -40,6 +41,7 @@ function sendError(reply: FastifyReply, error: SimulatorError): FastifyReply {
   if (error.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(error.retryAfterSeconds));
   factsOf(reply.request).code = error.code;
+  reply.header('x-request-id', reply.request.id);
   return reply.code(error.httpStatus).send({
     code: error.code,
     message: error.message,
@@ -110,6 +112,15 @@ function acceptJsonOnly(app: FastifyInstance): void {
       );
     }
   });
+}
+
+/** A URL the router cannot read: its own `{ code, message }`, not Fastify's shape. */
+function urlError(error: { code?: string }): SimulatorError {
+  return validation(
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path segment is longer than 100 characters; ids and names are shorter, check the URL'
+      : 'the URL path is not valid percent-encoding; encode each segment as UTF-8 (encodeURIComponent)',
+  );
 }
 
 /** Every failure answers `{ code, message }` with the code's status; Fastify's own too. */
@@ -252,6 +263,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: false,
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
+    frameworkErrors: (error, request, reply) => {
+      logUnroutedAnswer(request, reply, options.requestLog);
+      return sendError(reply, urlError(error));
+    },
     bodyLimit,
     return503OnClosing: true,
   });

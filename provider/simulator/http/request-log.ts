@@ -111,3 +111,16 @@ export function logDroppedRequest(request: FastifyRequest, sink: RequestLogSink 
   factsOf(request).outcome = 'reset-after-commit';
   if (sink) writeOnce(sink, request, undefined);
 }
+
+/**
+ * Logs an answer made outside the routes (a URL the router cannot read), where Fastify runs
+ * no hooks: its line is written when the answer has been sent.
+ */
+export function logUnroutedAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sink: RequestLogSink | undefined,
+): void {
+  started.set(request, process.hrtime.bigint());
+  if (sink) reply.raw.once('finish', () => writeOnce(sink, request, reply.statusCode));
+}

@@ -637,4 +637,20 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     code: 'ValidationException',
     message: /request body has a string longer than 65536 characters; send shorter strings/,
   },
+  {
+    name: 'a path that is not valid percent-encoding',
+    method: 'GET',
+    url: '/v1/phone-numbers/%E0%A4%A',
+    status: 400,
+    code: 'ValidationException',
+    message: /the URL path is not valid percent-encoding; encode each segment as UTF-8/,
+  },
+  {
+    name: 'an id of 101 characters',
+    method: 'GET',
+    url: `/v1/phone-numbers/${'p'.repeat(101)}`,
+    status: 400,
+    code: 'ValidationException',
+    message: /a path segment is longer than 100 characters; ids and names are shorter/,
+  },
 ];

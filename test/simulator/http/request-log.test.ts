@@ -170,6 +170,19 @@ describe('request ids and the request log', () => {
     expect(lines[0]).not.toHaveProperty('status');
   });
 
+  it('a URL the router cannot read is logged too, with the id its answer holds', async () => {
+    const response = await app.inject({ method: 'GET', url: '/v1/phone-numbers/%E0%A4%A' });
+    const body = response.json<{ requestId: string }>();
+    expect(response.headers['x-request-id']).toBe(body.requestId);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        requestId: body.requestId,
+        status: 400,
+        code: 'ValidationException',
+      }),
+    ]);
+  });
+
   it('an admin call is logged with the account "admin"', async () => {
     await app.inject({
       method: 'GET',
