@@ -34,6 +34,12 @@ describe('bad input the generated tests found', () => {
       (t) => ({ ...t, accounts: [null] }),
       /table accounts row \d+ is not an object of columns/,
     ],
+    ['no tables at all (it would lock the admin surface)', () => ({}), /sets no admin key/],
+    [
+      'settings without the admin key',
+      (t) => ({ ...t, settings: [] }),
+      /sets no admin key \(table settings, key "admin-key-hash"\)/,
+    ],
   ];
   for (const [name, change, message] of imports) {
     it(`a state import with ${name} gets a 400 and leaves the store as it was`, async () => {

@@ -3,7 +3,7 @@ import { SimulatorError } from '../domain/errors';
 import type { FaultPlan } from '../domain/faults';
 import { findAccountByKey, findAccountRow, hashApiKey, type AccountRow } from '../store/accounts';
 import { openDatabase, type Db } from '../store/database';
-import { readSetting, writeSetting } from '../store/settings';
+import { ADMIN_KEY_SETTING, readSetting, writeSetting } from '../store/settings';
 import {
   ADMIN_OPERATIONS,
   isAdminOperation,
@@ -29,7 +29,6 @@ import { clearState } from './state-transfer';
 /** The keys a new store starts with; documented, so a new user needs no setup. */
 export const DEFAULT_API_KEY = 'np_local_default_key';
 export const DEFAULT_ADMIN_KEY = 'np_local_admin_key';
-const ADMIN_KEY_SETTING = 'admin-key-hash';
 
 export interface SimulatorOptions {
   /** SQLite file, or `:memory:`. */

@@ -1,5 +1,6 @@
 import { validation } from '../domain/errors';
 import { schemaVersion, type Db } from '../store/database';
+import { ADMIN_KEY_SETTING, readSetting } from '../store/settings';
 
 /** Tables in dependency order: parents before children. */
 const TABLES = [
@@ -97,6 +98,12 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
       }
       rows++;
     }
+  }
+  // Without an admin key nobody could use the admin surface again, not even to import.
+  if (readSetting<string>(db, ADMIN_KEY_SETTING) === undefined) {
+    throw validation(
+      `state document sets no admin key (table settings, key "${ADMIN_KEY_SETTING}"), which would lock the admin surface; pass a file made by state export`,
+    );
   }
   return { tables: TABLES.length, rows };
 }
