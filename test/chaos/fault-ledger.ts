@@ -31,6 +31,12 @@ export async function setFaultSeed(admin: HttpClient, seed: string): Promise<voi
   const settings = (state.tables.settings ?? []).filter((row) => row.key !== 'fault-seed');
   settings.push({ key: 'fault-seed', value: JSON.stringify(seed) });
   await admin.admin('ImportState', { body: { ...state, tables: { ...state.tables, settings } } });
+  // The fired counts below are worked out from this seed: make sure the store holds it.
+  const after = (await admin.admin('ExportState')) as StateDocument;
+  const held = after.tables.settings?.find((row) => row.key === 'fault-seed')?.value;
+  if (held !== JSON.stringify(seed)) {
+    throw new Error(`the store's fault seed is ${String(held)}, not ${JSON.stringify(seed)}`);
+  }
 }
 
 export type FaultCounts = Record<FaultKind, { calls: number; fired: number }>;

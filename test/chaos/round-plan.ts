@@ -22,7 +22,7 @@ export interface RoundSpec {
   readonly numbers: Record<string, NumberSpec>;
 }
 
-export const BATCH = Number(process.env.NUMBERPLANE_CHAOS_BATCH ?? 130);
+export const BATCH = Number(process.env.NUMBERPLANE_CHAOS_BATCH ?? 155);
 export const PROTECTED = 5;
 const CONNECTORS = 6;
 const GROUPS = 3;

@@ -38,7 +38,7 @@ import {
  * hold exactly what the stack declares: nothing leaked, nothing held twice, no protected
  * number ever released, and a refreshed preview with no changes.
  */
-const ROUNDS = Number(process.env.NUMBERPLANE_CHAOS_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.NUMBERPLANE_CHAOS_ROUNDS ?? 6);
 const ENGINE_KILLS = 6;
 const SERVER_KILLS = 3;
 /** `up` runs a round may take once its disturbances are done. */
@@ -85,6 +85,24 @@ const figures = {
   worstDouble: 0,
   carried: 0,
 };
+
+const log = (line: string): void => void process.stdout.write(`chaos soak: ${line}\n`);
+
+/** How a run ended: its steps, its disturbance, and (indented) why it failed. */
+function describeRun(run: EngineRun, disturbance: Disturbance | undefined): string {
+  const steps = Object.entries(run.steps)
+    .map(([op, count]) => `${op} ${count}`)
+    .join(', ');
+  const what =
+    disturbance && run.disturbed
+      ? `${disturbance.kind} killed after ${disturbance.afterSteps} steps, `
+      : '';
+  const killed = disturbance?.kind === 'engine' && run.disturbed;
+  const report = run.stderr.slice(run.stderr.lastIndexOf('numberplane: up of stack'));
+  const why =
+    run.code === 0 || killed ? '' : `\n    ${report.slice(0, 1500).split('\n').join('\n    ')}`;
+  return `exit ${String(run.code)}, ${what}steps ${steps || 'none'}${why}`;
+}
 
 describe('chaos soak: creates, updates and deletes under 20% injected faults and SIGKILLs', () => {
   let dir: string;
@@ -168,6 +186,7 @@ describe('chaos soak: creates, updates and deletes under 20% injected faults and
     let last: EngineRun | undefined;
     for (let attempt = 1; attempt <= MAX_UPS + queue.length; attempt++) {
       const disturbance = queue[0];
+      const began = Date.now();
       last = await numberplaneUp({
         root,
         project,
@@ -178,6 +197,9 @@ describe('chaos soak: creates, updates and deletes under 20% injected faults and
         killServer: restartServer,
       });
       figures.ups++;
+      log(
+        `round ${round} up ${attempt} (${Math.round((Date.now() - began) / 1000)} s): ${describeRun(last, disturbance)}`,
+      );
       for (const [op, count] of Object.entries(last.steps)) {
         figures.steps[op] = (figures.steps[op] ?? 0) + count;
       }
@@ -233,7 +255,9 @@ describe('chaos soak: creates, updates and deletes under 20% injected faults and
       await upUntilConverged(round);
       // The checks read the backend without faults: a failed check is the stack, not bad luck.
       await ledger.disarm();
+      const began = Date.now();
       await expectConverged(round, spec);
+      log(`round ${round} checks passed in ${Math.round((Date.now() - began) / 1000)} s`);
       await ledger.arm();
     },
   );
