@@ -238,6 +238,17 @@ describe('PhoneNumber hooks', () => {
       expect(made.outs).toMatchObject({ status: 'ACTIVE' });
     });
 
+    it('a retried claim whose answer was lost (connection reset after commit) counts as retried', async () => {
+      await backend.client.admin('AddFault', {
+        body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
+      });
+      await backend.client.admin('AddFault', {
+        body: { operation: 'RetryClaimPhoneNumber', kind: 'reset', nth: 1 },
+      });
+      const made = await hooks.create(await checked(declared));
+      expect(made.outs).toMatchObject({ status: 'ACTIVE' });
+    });
+
     it('a number released out of band reads as gone; create takes the same number back', async () => {
       const inputs = await checked(declared);
       const made = await hooks.create(inputs);

@@ -210,12 +210,28 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
   return current;
 }
 
+/**
+ * Retries a FAILED claim. A retry whose answer was lost (the connection dropped after the
+ * backend committed it) is retried again and refused, the claim being no longer FAILED:
+ * then the number as it now stands is the answer.
+ */
+async function retryClaim(id: string): Promise<PhoneNumber> {
+  try {
+    return await call('RetryClaimPhoneNumber', { id });
+  } catch (error) {
+    if (!SimulatorError.isInstance(error) || error.code !== 'ConflictException') throw error;
+    const now = await call('DescribePhoneNumber', { id });
+    if (now.claimStatus === 'FAILED') throw error;
+    return now;
+  }
+}
+
 /** A FAILED claim is retried a few times; still failing, the held number stays in state. */
 async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
   let current = number;
   for (let attempt = 0; current.claimStatus === 'FAILED' && attempt < 3; attempt++) {
     await sleep(retryDelay(attempt + 1, undefined, DEFAULT_RETRY));
-    current = await call('RetryClaimPhoneNumber', { id: current.phoneNumberId });
+    current = await retryClaim(current.phoneNumberId);
   }
   if (current.claimStatus === 'FAILED') {
     throw keepInState(
