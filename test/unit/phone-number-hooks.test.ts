@@ -259,6 +259,17 @@ describe('PhoneNumber hooks', () => {
       expect(again.outs.status).toBe('ACTIVE');
     });
 
+    it('takes a released number back when the restore’s answer was lost (connection reset after commit)', async () => {
+      const inputs = await checked(declared);
+      const made = await hooks.create(inputs);
+      await backend.client.call('ReleasePhoneNumber', { id: made.id });
+      await backend.client.admin('AddFault', {
+        body: { operation: 'RestorePhoneNumber', kind: 'reset', nth: 1 },
+      });
+      const again = await hooks.create(inputs);
+      expect(again.outs).toMatchObject({ phoneNumber: made.outs.phoneNumber, status: 'ACTIVE' });
+    });
+
     it('updates settings in place and assigns to a connector', async () => {
       const connector = await backend.client.call('CreateVoiceConnector', {
         body: { name: 'east', awsRegion: 'us-east-1' },
