@@ -238,6 +238,17 @@ describe('PhoneNumber hooks', () => {
       expect(made.outs).toMatchObject({ status: 'ACTIVE' });
     });
 
+    it('a retried claim whose answer was lost (connection reset after commit) counts as retried', async () => {
+      await backend.client.admin('AddFault', {
+        body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
+      });
+      await backend.client.admin('AddFault', {
+        body: { operation: 'RetryClaimPhoneNumber', kind: 'reset', nth: 1 },
+      });
+      const made = await hooks.create(await checked(declared));
+      expect(made.outs).toMatchObject({ status: 'ACTIVE' });
+    });
+
     it('a number released out of band reads as gone; create takes the same number back', async () => {
       const inputs = await checked(declared);
       const made = await hooks.create(inputs);
@@ -246,6 +257,17 @@ describe('PhoneNumber hooks', () => {
       const again = await hooks.create(inputs);
       expect(again.outs.phoneNumber).toBe(made.outs.phoneNumber);
       expect(again.outs.status).toBe('ACTIVE');
+    });
+
+    it('takes a released number back when the restore’s answer was lost (connection reset after commit)', async () => {
+      const inputs = await checked(declared);
+      const made = await hooks.create(inputs);
+      await backend.client.call('ReleasePhoneNumber', { id: made.id });
+      await backend.client.admin('AddFault', {
+        body: { operation: 'RestorePhoneNumber', kind: 'reset', nth: 1 },
+      });
+      const again = await hooks.create(inputs);
+      expect(again.outs).toMatchObject({ phoneNumber: made.outs.phoneNumber, status: 'ACTIVE' });
     });
 
     it('updates settings in place and assigns to a connector', async () => {

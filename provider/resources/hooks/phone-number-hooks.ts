@@ -212,12 +212,37 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
   return current;
 }
 
+/**
+ * A state change the backend refuses (ConflictException) once it is made: a repeat, after
+ * the connection dropped and lost the first answer, is refused. Then the number as it
+ * now stands is the answer, if it no longer is as `stillTo` says it was.
+ */
+async function once(
+  operation: 'RetryClaimPhoneNumber' | 'RestorePhoneNumber',
+  id: string,
+  stillTo: (number: PhoneNumber) => boolean,
+): Promise<PhoneNumber> {
+  try {
+    return await call(operation, { id });
+  } catch (error) {
+    if (!SimulatorError.isInstance(error) || error.code !== 'ConflictException') throw error;
+    const now = await call('DescribePhoneNumber', { id });
+    if (stillTo(now)) throw error;
+    return now;
+  }
+}
+
+const retryClaim = (id: string): Promise<PhoneNumber> =>
+  once('RetryClaimPhoneNumber', id, (n) => n.claimStatus === 'FAILED');
+const restore = (id: string): Promise<PhoneNumber> =>
+  once('RestorePhoneNumber', id, (n) => n.status === 'DELETION_QUEUED');
+
 /** A FAILED claim is retried a few times; still failing, the held number stays in state. */
 async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
   let current = number;
   for (let attempt = 0; current.claimStatus === 'FAILED' && attempt < 3; attempt++) {
     await sleep(retryDelay(attempt + 1, undefined, DEFAULT_RETRY));
-    current = await call('RetryClaimPhoneNumber', { id: current.phoneNumberId });
+    current = await retryClaim(current.phoneNumberId);
   }
   if (current.claimStatus === 'FAILED') {
     throw keepInState(
@@ -241,8 +266,7 @@ async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
         .join('; ')}; declare what the number is, or adopt another number`,
     );
   }
-  const restored =
-    existing.status === 'DELETION_QUEUED' ? await call('RestorePhoneNumber', { id }) : existing;
+  const restored = existing.status === 'DELETION_QUEUED' ? await restore(id) : existing;
   return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
 }
 
@@ -258,7 +282,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
     if (number.status === 'DELETION_QUEUED') {
       // The same resource asked for this number before and released it: take it back, with
       // the settings declared now (release let go of its assignment and opt-out list).
-      await call('RestorePhoneNumber', { id: number.phoneNumberId });
+      await restore(number.phoneNumberId);
       number = await call('UpdatePhoneNumber', {
         id: number.phoneNumberId,
         body: settings(inputs),
