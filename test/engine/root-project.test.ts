@@ -152,5 +152,5 @@ describe('the root project under plain pulumi commands', () => {
     expect(left.filter((n) => n.status !== 'DELETION_QUEUED')).toEqual([]);
     expect((await sim.client.call('ListVoiceConnectors', {})).items).toEqual([]);
     expect(readdirSync(root)).toContain('Pulumi.dev.yaml');
-  });
+  }, 360_000); // a dozen pulumi commands: about 130 s alone, past 180 s on a loaded machine
 });
