@@ -4,8 +4,13 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // `npm run test:scale` and `npm run test:chaos` run these: thousands of resources, faults, kills.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/scale/', '<rootDir>/test/chaos/'],
+  // `npm run test:scale`, `test:chaos` and `test:compat` run these: thousands of resources, faults, kills.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/scale/',
+    '<rootDir>/test/chaos/',
+    '<rootDir>/test/compat/',
+  ],
   // Engine tests start the real pulumi CLI; two cores, so at most two files at once.
   maxWorkers: 2,
   testTimeout: 180000,
