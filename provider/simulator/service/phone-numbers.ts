@@ -31,6 +31,7 @@ import {
   churnSince,
   deleteNumberRow,
   findNumberRow,
+  forgetChurn,
   insertNumberRow,
   inventoryCount,
   isNumberUnavailable,
@@ -324,7 +325,11 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
   return save(ctx, next);
 }
 
-/** Chime's deletion queue: the number stays restorable for 7 days, then it is released. */
+/**
+ * Chime's deletion queue: the number stays restorable for 7 days, then it is released.
+ * Connect counts a release from the release call: it enters the 180-day churn window now,
+ * and the cool-down that follows the queue ends 180 days after this call.
+ */
 export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
   const current = loadNumber(ctx, id);
   throwFirst([releaseProblem(current)]);
@@ -338,6 +343,7 @@ export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
   const releaseAt = ctx.now + DELETION_QUEUE_MS;
   cancelEvents(ctx.db, id);
   scheduleEvent(ctx.db, releaseAt, 'purge-deletion-queue', id);
+  recordChurn(ctx.db, ctx.account.account_id, 'release', ctx.now);
   return save(ctx, {
     ...current,
     status: 'DELETION_QUEUED',
@@ -352,7 +358,15 @@ export function restorePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
       `phone number ${current.phoneNumber} is ${current.status}, not in the deletion queue; only queued numbers can be restored`,
     );
   }
+  // Restoring moves the number back into the Inventory, so it needs a place under the quota.
+  const held = inventoryCount(ctx.db, ctx.account.account_id);
+  throwFirst([numberQuotaProblem(held + 1, ctx.account.number_quota)]);
   cancelEvents(ctx.db, id);
+  // The release is undone: it leaves the churn window it entered at the release call.
+  if (current.releaseAt) {
+    const releasedAt = Date.parse(current.releaseAt) - DELETION_QUEUE_MS;
+    forgetChurn(ctx.db, ctx.account.account_id, 'release', releasedAt);
+  }
   const activeAt = current.activeAt ? Date.parse(current.activeAt) : ctx.now;
   const stillPending = activeAt > ctx.now;
   if (stillPending) scheduleEvent(ctx.db, activeAt, 'activate-number', id);

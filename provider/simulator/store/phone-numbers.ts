@@ -313,6 +313,20 @@ export function recordChurn(
   );
 }
 
+/** Takes back one churn event: a release undone by a restore from the deletion queue. */
+export function forgetChurn(
+  db: Db,
+  accountId: string,
+  kind: 'claim' | 'release',
+  atMs: number,
+): void {
+  sql(
+    db,
+    `DELETE FROM churn_events WHERE rowid =
+       (SELECT rowid FROM churn_events WHERE account_id = ? AND kind = ? AND at = ? LIMIT 1)`,
+  ).run(accountId, kind, atMs);
+}
+
 /** The day bucket of churn_days (migration 2 divides by the same). */
 const CHURN_DAY_MS = 86_400_000;
 
