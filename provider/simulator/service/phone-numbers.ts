@@ -125,9 +125,17 @@ function startProvisioning(ctx: OperationContext, number: PhoneNumber): PhoneNum
   };
 }
 
-/** A failed claim keeps the number for a day so that the claimer can retry. */
-function failClaim(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
-  const releaseAt = ctx.now + FAILED_CLAIM_HOLD_MS;
+/**
+ * A failed claim keeps the number for a day so that the claimer can retry (Connect: "you
+ * have one day to retry"). The day counts from the first failure: a failed retry keeps
+ * the hold it had (`holdUntil`) and grants no new day.
+ */
+function failClaim(
+  ctx: OperationContext,
+  number: PhoneNumber,
+  holdUntil: number = ctx.now + FAILED_CLAIM_HOLD_MS,
+): PhoneNumber {
+  const releaseAt = holdUntil;
   scheduleEvent(ctx.db, releaseAt, 'expire-failed-claim', number.phoneNumberId);
   return {
     ...number,
@@ -387,7 +395,10 @@ export function retryClaim(ctx: OperationContext, id: string): PhoneNumber {
     );
   }
   cancelEvents(ctx.db, id);
-  if (ctx.claimFailure) return save(ctx, failClaim(ctx, current));
+  if (ctx.claimFailure) {
+    const holdUntil = current.releaseAt ? Date.parse(current.releaseAt) : undefined;
+    return save(ctx, failClaim(ctx, current, holdUntil));
+  }
   checkClaimAllowed(ctx);
   return save(ctx, startProvisioning(ctx, current));
 }
