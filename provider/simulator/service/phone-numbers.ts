@@ -44,6 +44,7 @@ import {
   updateNumberRow,
 } from '../store/phone-numbers';
 import { readSetting } from '../store/settings';
+import { optOutListNameOf } from './identifiers';
 import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
 import type { OperationContext } from './context';
@@ -70,6 +71,16 @@ function loadNumber(ctx: OperationContext, id: string): PhoneNumber {
 function save(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
   updateNumberRow(ctx.db, rowFromNumber(number, ctx.account.account_id));
   return loadNumber(ctx, number.phoneNumberId);
+}
+
+/** A request that names its opt-out list by ARN, with the list's name instead. */
+function withListName<T extends { optOutListName?: string | undefined }>(
+  ctx: OperationContext,
+  request: T,
+): T {
+  return request.optOutListName === undefined
+    ? request
+    : { ...request, optOutListName: optOutListNameOf(ctx, request.optOutListName) };
 }
 
 function requireOptOutList(ctx: OperationContext, name: string): void {
@@ -221,7 +232,10 @@ function chooseNumber(
 
 /** Chooses and claims a number in one step (the caller holds the write transaction). */
 export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNumber {
-  const request = parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request');
+  const request = withListName(
+    ctx,
+    parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request'),
+  );
   return createOnce(
     ctx,
     'CreatePhoneNumber',
@@ -288,7 +302,10 @@ function requireUsable(number: PhoneNumber, action: string): void {
 }
 
 export function updatePhoneNumber(ctx: OperationContext, id: string, body: unknown): PhoneNumber {
-  const request = parseRequest(updatePhoneNumberRequest, body, 'UpdatePhoneNumber request');
+  const request = withListName(
+    ctx,
+    parseRequest(updatePhoneNumberRequest, body, 'UpdatePhoneNumber request'),
+  );
   const current = loadNumber(ctx, id);
   requireUsable(current, 'update it');
   const pick = <K extends keyof typeof request>(

@@ -1,3 +1,4 @@
+import { smsVoiceArn } from '../../model/arns';
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { PhoneNumberFilters } from '../domain/requests';
@@ -48,7 +49,7 @@ export function numberFromRow(row: PhoneNumberRow, accountNumber: string): Phone
   return {
     phoneNumberId: row.phone_number_id,
     phoneNumber: row.phone_number,
-    arn: `arn:aws:sms-voice:us-east-1:${accountNumber}:phone-number/${row.phone_number_id}`,
+    arn: smsVoiceArn('phone-number', accountNumber, row.phone_number_id),
     status: row.status as NumberStatus,
     claimStatus: row.claim_status as ClaimStatus,
     failureReason: row.failure_reason,
