@@ -67,6 +67,15 @@ export function numberProblems(declared: NumberDeclaration, options: RuleOptions
       'twoWayEnabled',
     );
   }
+  if (d.twoWayEnabled === true && capabilities && !capabilities.includes('SMS')) {
+    add(
+      'two-way-needs-sms',
+      'numberCapabilities',
+      `two-way messaging is SMS: a number with ${n('twoWayEnabled')} true needs the SMS capability`,
+      `add SMS to numberCapabilities, or set ${n('twoWayEnabled')} to false`,
+      'twoWayEnabled',
+    );
+  }
   if (d.numberType === 'TEN_DLC' && !present(d.registrationId)) {
     add(
       'ten-dlc-needs-registration',

@@ -18,6 +18,7 @@ export interface Problem {
 /** Every rule the rule book holds, by its stable code. */
 export type ProblemCode =
   | 'two-way-needs-channel'
+  | 'two-way-needs-sms'
   | 'ten-dlc-needs-registration'
   | 'toll-free-not-business-calling'
   | 'short-code-no-voice'

@@ -40,6 +40,15 @@ const assigned: Declaration = {
 const NUMBER_RULES: { code: ProblemCode; declaration: Declaration }[] = [
   { code: 'two-way-needs-channel', declaration: { ...number, twoWayEnabled: true } },
   {
+    code: 'two-way-needs-sms',
+    declaration: {
+      ...number,
+      numberCapabilities: ['VOICE'],
+      twoWayEnabled: true,
+      twoWayChannelArn: 'arn:aws:sns:us-east-1:111122223333:replies',
+    },
+  },
+  {
     code: 'ten-dlc-needs-registration',
     declaration: { ...number, numberType: 'TEN_DLC', numberCapabilities: ['SMS'] },
   },
