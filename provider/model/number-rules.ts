@@ -85,6 +85,15 @@ export function numberProblems(declared: NumberDeclaration, options: RuleOptions
       'numberType',
     );
   }
+  if (present(d.registrationId) && known(d.numberType) && d.numberType !== 'TEN_DLC') {
+    add(
+      'registration-only-ten-dlc',
+      'registrationId',
+      `${n('registrationId')} is a 10DLC campaign's registration and applies to TEN_DLC numbers only; this number is ${String(d.numberType)}`,
+      `remove ${n('registrationId')}, or use numberType TEN_DLC`,
+      'numberType',
+    );
+  }
   if (d.numberType === 'TOLL_FREE' && d.productType === 'BusinessCalling') {
     add(
       'toll-free-not-business-calling',

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'two-way-needs-channel'
   | 'two-way-needs-sms'
   | 'ten-dlc-needs-registration'
+  | 'registration-only-ten-dlc'
   | 'toll-free-not-business-calling'
   | 'short-code-no-voice'
   | 'one-assignment'

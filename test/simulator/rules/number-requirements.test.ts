@@ -161,6 +161,24 @@ describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness
       const number = await claimSimulatorNumber(harness().client);
       expect(number.registrationId).toBeNull();
     });
+
+    it('fails when another number type is given a registration id, at claim or by update', async () => {
+      // Pinpoint v2: the registration id is for "a phone number to use with a 10DLC campaign".
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () => claimSimulatorNumber(client, { registrationId: 'reg-0001' }),
+        'ValidationException',
+        'registrationId is a 10DLC campaign',
+      );
+      const number = await claimSimulatorNumber(client);
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { registrationId: 'reg-0001' }),
+        'ValidationException',
+        'applies to TEN_DLC numbers only; this number is SIMULATOR',
+      );
+    });
   });
 
   describe('toll-free is not offered for Business Calling', () => {
