@@ -67,6 +67,20 @@ export const optOutListName = field(
   LIST_NAME_CHARACTERS,
 );
 
+const LIST_REFERENCE =
+  'use the list’s name (1-64 letters, digits, underscores or hyphens) or its ARN, arn:aws:sms-voice:REGION:ACCOUNT:opt-out-list/NAME';
+/** Where a number names its opt-out list: by name or by ARN (Pinpoint v2). */
+export const optOutListReference = field(
+  z
+    .string()
+    .regex(
+      /^(?:[A-Za-z0-9_-]{1,64}|arn:aws:sms-voice:[a-z0-9-]+:\d{12}:opt-out-list\/[A-Za-z0-9_-]{1,64})$/,
+      { error: LIST_REFERENCE },
+    ),
+  'Name or ARN of an opt-out list; `Default` is every account’s built-in list.',
+  LIST_REFERENCE,
+);
+
 /** An id the simulator issues: voiceConnectorId, voiceConnectorGroupId. */
 export const objectId = field(
   z.string().regex(/^[a-z0-9-]{1,64}$/, {
@@ -82,6 +96,17 @@ export const phoneNumberId = field(
   }),
   'The id of a phone number.',
   'use a phoneNumberId: phone- and 32 hex digits',
+);
+
+const NUMBER_REFERENCE =
+  'use a phoneNumberId (phone- and 32 hex digits) or its ARN, arn:aws:sms-voice:REGION:ACCOUNT:phone-number/ID';
+/** A phone number named by its id or its ARN (Pinpoint v2). */
+export const phoneNumberReference = field(
+  z.string().regex(/^(?:arn:aws:sms-voice:[a-z0-9-]+:\d{12}:phone-number\/)?phone-[0-9a-f]{32}$/, {
+    error: 'is not a phoneNumberId or a phone number ARN',
+  }),
+  'A phone number’s id or ARN.',
+  NUMBER_REFERENCE,
 );
 
 export const clientToken = field(
@@ -133,11 +158,13 @@ export const channelArn = field(
   z
     .string()
     .max(MAX_ARN_LENGTH, { error: `is at most ${MAX_ARN_LENGTH} characters` })
-    .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/, {
-      error: 'is not an ARN; use e.g. arn:aws:sns:us-east-1:111122223333:MyTopic',
+    // Pinpoint v2: "you must specify the ARN of an Amazon SNS topic".
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, {
+      error:
+        'is not the ARN of an Amazon SNS topic; use e.g. arn:aws:sns:us-east-1:111122223333:MyTopic',
     }),
-  'Where replies go when two-way messaging is on.',
-  'use an ARN such as arn:aws:sns:us-east-1:111122223333:MyTopic',
+  'The Amazon SNS topic replies go to when two-way messaging is on.',
+  'use the ARN of an Amazon SNS topic, such as arn:aws:sns:us-east-1:111122223333:MyTopic',
 );
 
 export const registrationId = field(

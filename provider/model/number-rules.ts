@@ -67,12 +67,30 @@ export function numberProblems(declared: NumberDeclaration, options: RuleOptions
       'twoWayEnabled',
     );
   }
+  if (d.twoWayEnabled === true && capabilities && !capabilities.includes('SMS')) {
+    add(
+      'two-way-needs-sms',
+      'numberCapabilities',
+      `two-way messaging is SMS: a number with ${n('twoWayEnabled')} true needs the SMS capability`,
+      `add SMS to numberCapabilities, or set ${n('twoWayEnabled')} to false`,
+      'twoWayEnabled',
+    );
+  }
   if (d.numberType === 'TEN_DLC' && !present(d.registrationId)) {
     add(
       'ten-dlc-needs-registration',
       'registrationId',
       `${n('registrationId')} is required for TEN_DLC numbers`,
       `register the 10DLC campaign and pass its registration id as ${n('registrationId')}`,
+      'numberType',
+    );
+  }
+  if (present(d.registrationId) && known(d.numberType) && d.numberType !== 'TEN_DLC') {
+    add(
+      'registration-only-ten-dlc',
+      'registrationId',
+      `${n('registrationId')} is a 10DLC campaign's registration and applies to TEN_DLC numbers only; this number is ${String(d.numberType)}`,
+      `remove ${n('registrationId')}, or use numberType TEN_DLC`,
       'numberType',
     );
   }

@@ -18,7 +18,9 @@ export interface Problem {
 /** Every rule the rule book holds, by its stable code. */
 export type ProblemCode =
   | 'two-way-needs-channel'
+  | 'two-way-needs-sms'
   | 'ten-dlc-needs-registration'
+  | 'registration-only-ten-dlc'
   | 'toll-free-not-business-calling'
   | 'short-code-no-voice'
   | 'one-assignment'

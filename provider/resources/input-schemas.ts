@@ -10,7 +10,8 @@ import {
   numberType,
   objectId,
   optOutListName as listName,
-  phoneNumberId,
+  optOutListReference,
+  phoneNumberReference,
   priority,
   productType,
   registrationId,
@@ -101,9 +102,11 @@ export const phoneNumberInputs = z
       .boolean()
       .default(DEFAULTS.deletionProtectionEnabled)
       .describe('A protected number is never released. Changes in place.'),
-    optOutListName: listName
+    optOutListName: optOutListReference
       .default(DEFAULT_OPT_OUT_LIST)
-      .describe('Opt-out list; the account’s built-in list Default if omitted. Changes in place.'),
+      .describe(
+        'Opt-out list, by name or ARN; the account’s built-in list Default if omitted. Changes in place.',
+      ),
     selfManagedOptOutsEnabled: z
       .boolean()
       .default(DEFAULTS.selfManagedOptOutsEnabled)
@@ -129,8 +132,8 @@ export const phoneNumberInputs = z
       .default(true)
       .describe('Create returns once the number is ACTIVE; false returns at PENDING.'),
     tags: tags.optional(),
-    adoptExistingId: phoneNumberId
-      .describe('Take over this existing number (by phoneNumberId) instead of claiming one.')
+    adoptExistingId: phoneNumberReference
+      .describe('Take over this existing number (by phoneNumberId or ARN) instead of claiming one.')
       .optional(),
   })
   .meta({

@@ -7,6 +7,8 @@ import {
   DEFAULT_API_KEY,
   Simulator,
 } from '../../provider/simulator/service/simulator';
+import { schemaVersion } from '../../provider/simulator/store/database';
+import { MIGRATIONS } from '../../provider/simulator/store/migrations';
 import { churnSince, inventoryCount } from '../../provider/simulator/store/phone-numbers';
 import { allowNumbers, claimNumbers } from './paging-support';
 
@@ -49,7 +51,7 @@ describe('the counts behind the quota and the churn cap', () => {
     const id = accountId();
     const held = simulator.db
       .prepare(
-        "SELECT COUNT(*) AS n FROM phone_numbers WHERE account_id = ? AND status != 'FAILED'",
+        "SELECT COUNT(*) AS n FROM phone_numbers WHERE account_id = ? AND status NOT IN ('FAILED', 'DELETION_QUEUED')",
       )
       .get(id) as { n: number };
     expect(inventoryCount(simulator.db, id)).toBe(held.n);
@@ -92,6 +94,28 @@ describe('the counts behind the quota and the churn cap', () => {
     expectCountsTrue();
     await client.admin('ChangeClock', { body: { action: 'advance', by: '3d' } });
     expectCountsTrue();
+  });
+
+  it('are recounted when a store made before the deletion queue left the quota opens', async () => {
+    await allowNumbers(client, 10);
+    const made = await claimNumbers(client, 3);
+    await client.call('ReleasePhoneNumber', { id: made[0]?.phoneNumberId });
+    expect(inventoryCount(simulator.db, accountId())).toBe(2);
+    // What a store of schema version 2 holds: the queued number still counted.
+    simulator.db.exec('UPDATE inventory_counts SET held = 3');
+    simulator.db.pragma('user_version = 2');
+    simulator.close();
+    simulator = Simulator.open({ path: join(dir, 'sim.db') });
+    client = new EmbeddedClient(
+      simulator,
+      { apiKey: DEFAULT_API_KEY, adminKey: DEFAULT_ADMIN_KEY },
+      false,
+    );
+    expect(schemaVersion(simulator.db)).toBe(MIGRATIONS.length);
+    expect(inventoryCount(simulator.db, accountId())).toBe(2);
+    await client.call('RestorePhoneNumber', { id: made[0]?.phoneNumberId });
+    expectCountsTrue();
+    expect(inventoryCount(simulator.db, accountId())).toBe(3);
   });
 
   it('stay equal to the rows across a state export, reset and import', async () => {

@@ -121,6 +121,32 @@ describe('PhoneNumber hooks', () => {
       expect(await failures({ voiceConnectorId: 'a' })).toEqual(['productType']);
     });
 
+    it('takes an opt-out list by ARN and a number to adopt by ARN; fails on anything else naming the fix', async () => {
+      const arn = 'arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/marketing';
+      const numberArn = `arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-${'a'.repeat(32)}`;
+      await checked({ ...declared, optOutListName: arn, adoptExistingId: numberArn });
+      const result = await hooks.check(
+        {},
+        {
+          ...declared,
+          optOutListName: 'arn:aws:sns:us-east-1:123456789012:marketing',
+          adoptExistingId: 'arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/x',
+        },
+      );
+      expect(result.failures).toEqual([
+        {
+          property: 'optOutListName',
+          reason: expect.stringContaining(
+            'or its ARN, arn:aws:sms-voice:REGION:ACCOUNT:opt-out-list/NAME',
+          ),
+        },
+        {
+          property: 'adoptExistingId',
+          reason: expect.stringContaining('is not a phoneNumberId or a phone number ARN'),
+        },
+      ]);
+    });
+
     it('passes values the engine does not know yet', async () => {
       const result = await hooks.check(
         {},
@@ -200,6 +226,38 @@ describe('PhoneNumber hooks', () => {
         replaces: [],
       });
       expect(read.inputs).not.toHaveProperty('areaCode');
+    });
+
+    it('an opt-out list declared by ARN is held by name and is no change; another list is', async () => {
+      const list = await backend.client.call('CreateOptOutList', {
+        body: { optOutListName: 'marketing' },
+      });
+      const inputs = await checked({ ...declared, optOutListName: list.arn });
+      const made = await hooks.create(inputs);
+      expect(made.outs.optOutListName).toBe('marketing');
+      const read = await hooks.read(made.id, made.outs);
+      expect(await hooks.diff(made.id, read.props ?? {}, inputs)).toEqual({
+        changes: false,
+        replaces: [],
+      });
+      expect(
+        await hooks.diff(
+          made.id,
+          read.props ?? {},
+          await checked({ ...declared, optOutListName: 'Default' }),
+        ),
+      ).toEqual({ changes: true, replaces: [] });
+    });
+
+    it('adopts a number named by its ARN; the resource id is its phoneNumberId', async () => {
+      const existing = await backend.client.call('CreatePhoneNumber', {
+        body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] },
+      });
+      const made = await hooks.create(
+        await checked({ ...declared, adoptExistingId: existing.arn }),
+      );
+      expect(made.id).toBe(existing.phoneNumberId);
+      expect((await backend.client.call('ListPhoneNumbers', {})).items).toHaveLength(1);
     });
 
     it('a repeated create (after a crash) adopts the number the first made', async () => {

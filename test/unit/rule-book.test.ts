@@ -40,9 +40,19 @@ const assigned: Declaration = {
 const NUMBER_RULES: { code: ProblemCode; declaration: Declaration }[] = [
   { code: 'two-way-needs-channel', declaration: { ...number, twoWayEnabled: true } },
   {
+    code: 'two-way-needs-sms',
+    declaration: {
+      ...number,
+      numberCapabilities: ['VOICE'],
+      twoWayEnabled: true,
+      twoWayChannelArn: 'arn:aws:sns:us-east-1:111122223333:replies',
+    },
+  },
+  {
     code: 'ten-dlc-needs-registration',
     declaration: { ...number, numberType: 'TEN_DLC', numberCapabilities: ['SMS'] },
   },
+  { code: 'registration-only-ten-dlc', declaration: { ...number, registrationId: 'reg-1' } },
   {
     code: 'toll-free-not-business-calling',
     declaration: { ...number, numberType: 'TOLL_FREE', productType: 'BusinessCalling' },

@@ -1,3 +1,4 @@
+import { idOfIdentifier } from '../../model/arns';
 import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
@@ -40,7 +41,12 @@ const SPECS: PropertySpec[] = [
   { name: 'messageType' },
   { name: 'productType' },
   { name: 'deletionProtectionEnabled' },
-  { name: 'optOutListName' },
+  // Named by ARN or by name: the same list either way.
+  {
+    name: 'optOutListName',
+    canonical: (value) =>
+      typeof value === 'string' ? idOfIdentifier('opt-out-list', value) : value,
+  },
   { name: 'selfManagedOptOutsEnabled' },
   { name: 'twoWayEnabled' },
   { name: 'twoWayChannelArn' },
@@ -266,7 +272,8 @@ async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
         .join('; ')}; declare what the number is, or adopt another number`,
     );
   }
-  const restored = existing.status === 'DELETION_QUEUED' ? await restore(id) : existing;
+  const restored =
+    existing.status === 'DELETION_QUEUED' ? await restore(existing.phoneNumberId) : existing;
   return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
 }
 

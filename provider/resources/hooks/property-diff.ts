@@ -9,6 +9,8 @@ export interface PropertySpec {
   computedWhenAbsent?: boolean;
   /** Compare as a set (order does not matter). */
   unordered?: boolean;
+  /** Another way of writing the same value, e.g. an ARN for the name it ends in. */
+  canonical?: (value: unknown) => unknown;
 }
 
 export type Props = Record<string, unknown>;
@@ -16,6 +18,7 @@ export type Props = Record<string, unknown>;
 /** null and undefined are both "not set"; {} tags equal no tags; sets compare sorted. */
 function normalize(value: unknown, spec: PropertySpec): unknown {
   if (value === null || value === undefined) return undefined;
+  if (spec.canonical) return spec.canonical(value);
   if (spec.unordered && Array.isArray(value)) return [...value].map(String).sort();
   if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
     return undefined;

@@ -1,4 +1,4 @@
-import type { AwsRegion, GroupConnector, PhoneNumber } from './types';
+import type { AwsRegion, PhoneNumber } from './types';
 
 export interface RouteAttempt {
   voiceConnectorId: string;
@@ -20,13 +20,21 @@ export interface CallRoute {
   reason?: string;
 }
 
+/** A connector a call may try, in the order the caller gives; `priority` is its rank in a group. */
+export interface RouteTarget {
+  voiceConnectorId: string;
+  awsRegion: AwsRegion;
+  priority?: number;
+}
+
 /**
- * Chime groups: an inbound call tries the group's connectors by priority (1 first) and
- * fails over past connectors whose region is in outage.
+ * Chime groups: an inbound call tries its targets in order (a group's connectors by
+ * priority, 1 first; or a number's own connector, then the other connectors of its group by
+ * priority) and fails over past connectors whose region is in outage.
  */
 export function routeCall(
   number: PhoneNumber,
-  targets: { connectors: (GroupConnector & { awsRegion: AwsRegion })[] },
+  targets: { connectors: readonly RouteTarget[] },
   regionsDown: ReadonlySet<string>,
 ): CallRoute {
   const base = { phoneNumber: number.phoneNumber, attempts: [] as RouteAttempt[] };
@@ -42,12 +50,11 @@ export function routeCall(
         : 'the number is not assigned to a voice connector or voice connector group',
     };
   }
-  const ordered = [...targets.connectors].sort((a, b) => a.priority - b.priority);
-  for (const connector of ordered) {
+  for (const connector of targets.connectors) {
     const attempt = {
       voiceConnectorId: connector.voiceConnectorId,
       awsRegion: connector.awsRegion,
-      ...(number.voiceConnectorGroupId ? { priority: connector.priority } : {}),
+      ...(connector.priority === undefined ? {} : { priority: connector.priority }),
     };
     if (regionsDown.has(connector.awsRegion)) {
       base.attempts.push({ ...attempt, outcome: 'region-outage' });

@@ -12,6 +12,7 @@ import {
   numberType,
   objectId,
   optOutListName,
+  optOutListReference,
   priority,
   productType,
   registrationId,
@@ -35,7 +36,7 @@ export const createPhoneNumberRequest = z.strictObject({
   productType: productType.optional(),
   areaCode: areaCode.optional(),
   deletionProtectionEnabled: z.boolean().optional(),
-  optOutListName: optOutListName.optional(),
+  optOutListName: optOutListReference.optional(),
   selfManagedOptOutsEnabled: z.boolean().optional(),
   twoWayEnabled: z.boolean().optional(),
   twoWayChannelArn: channelArn.optional(),
@@ -49,7 +50,7 @@ export type CreatePhoneNumberRequest = z.infer<typeof createPhoneNumberRequest>;
 
 export const updatePhoneNumberRequest = z.strictObject({
   deletionProtectionEnabled: z.boolean().optional(),
-  optOutListName: optOutListName.optional(),
+  optOutListName: optOutListReference.optional(),
   selfManagedOptOutsEnabled: z.boolean().optional(),
   twoWayEnabled: z.boolean().optional(),
   twoWayChannelArn: channelArn.nullable().optional(),

@@ -1,10 +1,10 @@
 import { routeCall, type CallRoute } from '../domain/call-routing';
 import { notFound } from '../domain/errors';
 import { parseRequest, routeCallRequest } from '../domain/requests';
-import type { AwsRegion } from '../domain/types';
+import type { AwsRegion, GroupConnector } from '../domain/types';
 import { sql } from '../store/database';
 import { findNumberRowByNumber, numberFromRow } from '../store/phone-numbers';
-import { groupConnectors } from '../store/voice-connector-groups';
+import { groupConnectors, groupsOfConnector } from '../store/voice-connector-groups';
 import { findConnectorRowById } from '../store/voice-connectors';
 import type { OperationContext } from './context';
 
@@ -23,14 +23,27 @@ export function routeInboundCall(ctx: OperationContext, body: unknown): CallRout
     throw notFound(`phone number ${request.phoneNumber} is not in this account's inventory`);
   }
   const number = numberFromRow(row, ctx.account.account_id);
-  const members = number.voiceConnectorGroupId
+  const members: { voiceConnectorId: string; priority?: number }[] = number.voiceConnectorGroupId
     ? groupConnectors(ctx.db, number.voiceConnectorGroupId)
     : number.voiceConnectorId
-      ? [{ voiceConnectorId: number.voiceConnectorId, priority: 1 }]
+      ? [{ voiceConnectorId: number.voiceConnectorId }, ...failoverOf(ctx, number.voiceConnectorId)]
       : [];
   const connectors = members.flatMap((member) => {
     const connector = findConnectorRowById(ctx.db, member.voiceConnectorId);
     return connector ? [{ ...member, awsRegion: connector.aws_region as AwsRegion }] : [];
   });
   return routeCall(number, { connectors }, regionsInOutage(ctx));
+}
+
+/**
+ * Where a call to a number on a connector fails over (the groups document: a number
+ * associated with the N. Virginia connector is routed through Oregon): the other connectors
+ * of each group the connector belongs to, groups in the order they were made, each group's
+ * by priority, each connector once.
+ */
+function failoverOf(ctx: OperationContext, voiceConnectorId: string): GroupConnector[] {
+  const seen = new Set([voiceConnectorId]);
+  return groupsOfConnector(ctx.db, voiceConnectorId)
+    .flatMap((groupId) => groupConnectors(ctx.db, groupId))
+    .filter((member) => !seen.has(member.voiceConnectorId) && seen.add(member.voiceConnectorId));
 }

@@ -1,10 +1,9 @@
-import { COOL_DOWN_MS } from '../../model/limits';
+import { COOL_DOWN_MS, DELETION_QUEUE_MS } from '../../model/limits';
 import type { Db } from '../store/database';
 import { nextDueEvent, removeEvent, type DueEvent } from '../store/due-events';
 import {
   deleteNumberRow,
   findNumberRowById,
-  recordChurn,
   recordRelease,
   updateNumberRow,
 } from '../store/phone-numbers';
@@ -35,8 +34,9 @@ function apply(db: Db, event: DueEvent): void {
     case 'purge-deletion-queue':
       if (row.status === 'DELETION_QUEUED') {
         deleteNumberRow(db, row.phone_number_id);
-        recordRelease(db, row.phone_number, row.account_id, event.due_at, COOL_DOWN_MS);
-        recordChurn(db, row.account_id, 'release', event.due_at);
+        // The cool-down counts from the release call, which the churn window already holds.
+        const releasedAt = event.due_at - DELETION_QUEUE_MS;
+        recordRelease(db, row.phone_number, row.account_id, releasedAt, COOL_DOWN_MS);
       }
       return;
     case 'expire-failed-claim':

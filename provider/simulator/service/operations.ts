@@ -1,3 +1,4 @@
+import { optOutListNameOf, phoneNumberIdOf } from './identifiers';
 import { validation } from '../domain/errors';
 import { routeInboundCall } from './call-routing';
 import { clockState, type ClockView } from './clock';
@@ -55,14 +56,22 @@ const op = <T>(handler: Handler<T>): Handler<T> => handler;
 /** Every operation an account's API key may call, by its AWS-style name. */
 export const ACCOUNT_OPERATIONS = {
   CreatePhoneNumber: op((ctx, input) => createPhoneNumber(ctx, input.body)),
-  DescribePhoneNumber: op((ctx, input) => describePhoneNumber(ctx, id(input, 'phoneNumberId'))),
+  DescribePhoneNumber: op((ctx, input) =>
+    describePhoneNumber(ctx, phoneNumberIdOf(ctx, id(input, 'phoneNumberId'))),
+  ),
   ListPhoneNumbers: op((ctx, input) => listPhoneNumbers(ctx, input.filters, input.page)),
   UpdatePhoneNumber: op((ctx, input) =>
-    updatePhoneNumber(ctx, id(input, 'phoneNumberId'), input.body),
+    updatePhoneNumber(ctx, phoneNumberIdOf(ctx, id(input, 'phoneNumberId')), input.body),
   ),
-  ReleasePhoneNumber: op((ctx, input) => releasePhoneNumber(ctx, id(input, 'phoneNumberId'))),
-  RestorePhoneNumber: op((ctx, input) => restorePhoneNumber(ctx, id(input, 'phoneNumberId'))),
-  RetryClaimPhoneNumber: op((ctx, input) => retryClaim(ctx, id(input, 'phoneNumberId'))),
+  ReleasePhoneNumber: op((ctx, input) =>
+    releasePhoneNumber(ctx, phoneNumberIdOf(ctx, id(input, 'phoneNumberId'))),
+  ),
+  RestorePhoneNumber: op((ctx, input) =>
+    restorePhoneNumber(ctx, phoneNumberIdOf(ctx, id(input, 'phoneNumberId'))),
+  ),
+  RetryClaimPhoneNumber: op((ctx, input) =>
+    retryClaim(ctx, phoneNumberIdOf(ctx, id(input, 'phoneNumberId'))),
+  ),
   CreateVoiceConnector: op((ctx, input) => createVoiceConnector(ctx, input.body)),
   GetVoiceConnector: op((ctx, input) => getVoiceConnector(ctx, id(input, 'voiceConnectorId'))),
   ListVoiceConnectors: op((ctx, input) => listVoiceConnectors(ctx, input.page)),
@@ -84,14 +93,18 @@ export const ACCOUNT_OPERATIONS = {
     deleteVoiceConnectorGroup(ctx, id(input, 'voiceConnectorGroupId')),
   ),
   CreateOptOutList: op((ctx, input) => createOptOutList(ctx, input.body)),
-  DescribeOptOutList: op((ctx, input) => describeOptOutList(ctx, id(input, 'optOutListName'))),
+  DescribeOptOutList: op((ctx, input) =>
+    describeOptOutList(ctx, optOutListNameOf(ctx, id(input, 'optOutListName'))),
+  ),
   ListOptOutLists: op((ctx, input) => listOptOutLists(ctx, input.page)),
-  DeleteOptOutList: op((ctx, input) => deleteOptOutList(ctx, id(input, 'optOutListName'))),
+  DeleteOptOutList: op((ctx, input) =>
+    deleteOptOutList(ctx, optOutListNameOf(ctx, id(input, 'optOutListName'))),
+  ),
   PutOptedOutNumber: op((ctx, input) =>
-    putOptedOutNumber(ctx, id(input, 'optOutListName'), input.body),
+    putOptedOutNumber(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.body),
   ),
   ListOptedOutNumbers: op((ctx, input) =>
-    listOptedOutNumbers(ctx, id(input, 'optOutListName'), input.page),
+    listOptedOutNumbers(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.page),
   ),
   RouteCall: op((ctx, input) => routeInboundCall(ctx, input.body)),
   /** The virtual clock, read-only (admin GetClock's view at this operation's own `now`). */

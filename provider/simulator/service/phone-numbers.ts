@@ -31,6 +31,7 @@ import {
   churnSince,
   deleteNumberRow,
   findNumberRow,
+  forgetChurn,
   insertNumberRow,
   inventoryCount,
   isNumberUnavailable,
@@ -43,6 +44,7 @@ import {
   updateNumberRow,
 } from '../store/phone-numbers';
 import { readSetting } from '../store/settings';
+import { optOutListNameOf } from './identifiers';
 import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
 import type { OperationContext } from './context';
@@ -69,6 +71,16 @@ function loadNumber(ctx: OperationContext, id: string): PhoneNumber {
 function save(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
   updateNumberRow(ctx.db, rowFromNumber(number, ctx.account.account_id));
   return loadNumber(ctx, number.phoneNumberId);
+}
+
+/** A request that names its opt-out list by ARN, with the list's name instead. */
+function withListName<T extends { optOutListName?: string | undefined }>(
+  ctx: OperationContext,
+  request: T,
+): T {
+  return request.optOutListName === undefined
+    ? request
+    : { ...request, optOutListName: optOutListNameOf(ctx, request.optOutListName) };
 }
 
 function requireOptOutList(ctx: OperationContext, name: string): void {
@@ -124,9 +136,17 @@ function startProvisioning(ctx: OperationContext, number: PhoneNumber): PhoneNum
   };
 }
 
-/** A failed claim keeps the number for a day so that the claimer can retry. */
-function failClaim(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
-  const releaseAt = ctx.now + FAILED_CLAIM_HOLD_MS;
+/**
+ * A failed claim keeps the number for a day so that the claimer can retry (Connect: "you
+ * have one day to retry"). The day counts from the first failure: a failed retry keeps
+ * the hold it had (`holdUntil`) and grants no new day.
+ */
+function failClaim(
+  ctx: OperationContext,
+  number: PhoneNumber,
+  holdUntil: number = ctx.now + FAILED_CLAIM_HOLD_MS,
+): PhoneNumber {
+  const releaseAt = holdUntil;
   scheduleEvent(ctx.db, releaseAt, 'expire-failed-claim', number.phoneNumberId);
   return {
     ...number,
@@ -212,7 +232,10 @@ function chooseNumber(
 
 /** Chooses and claims a number in one step (the caller holds the write transaction). */
 export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNumber {
-  const request = parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request');
+  const request = withListName(
+    ctx,
+    parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request'),
+  );
   return createOnce(
     ctx,
     'CreatePhoneNumber',
@@ -279,7 +302,10 @@ function requireUsable(number: PhoneNumber, action: string): void {
 }
 
 export function updatePhoneNumber(ctx: OperationContext, id: string, body: unknown): PhoneNumber {
-  const request = parseRequest(updatePhoneNumberRequest, body, 'UpdatePhoneNumber request');
+  const request = withListName(
+    ctx,
+    parseRequest(updatePhoneNumberRequest, body, 'UpdatePhoneNumber request'),
+  );
   const current = loadNumber(ctx, id);
   requireUsable(current, 'update it');
   const pick = <K extends keyof typeof request>(
@@ -324,7 +350,11 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
   return save(ctx, next);
 }
 
-/** Chime's deletion queue: the number stays restorable for 7 days, then it is released. */
+/**
+ * Chime's deletion queue: the number stays restorable for 7 days, then it is released.
+ * Connect counts a release from the release call: it enters the 180-day churn window now,
+ * and the cool-down that follows the queue ends 180 days after this call.
+ */
 export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
   const current = loadNumber(ctx, id);
   throwFirst([releaseProblem(current)]);
@@ -338,6 +368,7 @@ export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
   const releaseAt = ctx.now + DELETION_QUEUE_MS;
   cancelEvents(ctx.db, id);
   scheduleEvent(ctx.db, releaseAt, 'purge-deletion-queue', id);
+  recordChurn(ctx.db, ctx.account.account_id, 'release', ctx.now);
   return save(ctx, {
     ...current,
     status: 'DELETION_QUEUED',
@@ -352,7 +383,15 @@ export function restorePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
       `phone number ${current.phoneNumber} is ${current.status}, not in the deletion queue; only queued numbers can be restored`,
     );
   }
+  // Restoring moves the number back into the Inventory, so it needs a place under the quota.
+  const held = inventoryCount(ctx.db, ctx.account.account_id);
+  throwFirst([numberQuotaProblem(held + 1, ctx.account.number_quota)]);
   cancelEvents(ctx.db, id);
+  // The release is undone: it leaves the churn window it entered at the release call.
+  if (current.releaseAt) {
+    const releasedAt = Date.parse(current.releaseAt) - DELETION_QUEUE_MS;
+    forgetChurn(ctx.db, ctx.account.account_id, 'release', releasedAt);
+  }
   const activeAt = current.activeAt ? Date.parse(current.activeAt) : ctx.now;
   const stillPending = activeAt > ctx.now;
   if (stillPending) scheduleEvent(ctx.db, activeAt, 'activate-number', id);
@@ -373,7 +412,10 @@ export function retryClaim(ctx: OperationContext, id: string): PhoneNumber {
     );
   }
   cancelEvents(ctx.db, id);
-  if (ctx.claimFailure) return save(ctx, failClaim(ctx, current));
+  if (ctx.claimFailure) {
+    const holdUntil = current.releaseAt ? Date.parse(current.releaseAt) : undefined;
+    return save(ctx, failClaim(ctx, current, holdUntil));
+  }
   checkClaimAllowed(ctx);
   return save(ctx, startProvisioning(ctx, current));
 }

@@ -195,4 +195,38 @@ export const MIGRATIONS: readonly string[] = [
       WHERE account_id = OLD.account_id AND day = CAST(OLD.at / 86400000 AS INTEGER);
   END;
   `,
+  // 3: the inventory quota counts what the account holds or has ordered (ACTIVE, PENDING),
+  // not numbers in the deletion queue: Chime keeps the queue apart from the Inventory, and
+  // Connect lets a release make room for a claim (provider/simulator/RULES.md).
+  `
+  DROP TRIGGER phone_numbers_held_insert;
+  DROP TRIGGER phone_numbers_held_delete;
+  DROP TRIGGER phone_numbers_held_update;
+  DELETE FROM inventory_counts;
+  INSERT INTO inventory_counts (account_id, held)
+    SELECT account_id, COUNT(*) FROM phone_numbers
+      WHERE status NOT IN ('FAILED', 'DELETION_QUEUED') GROUP BY account_id;
+  CREATE TRIGGER phone_numbers_held_insert AFTER INSERT ON phone_numbers
+    WHEN NEW.status NOT IN ('FAILED', 'DELETION_QUEUED')
+  BEGIN
+    INSERT INTO inventory_counts (account_id, held) VALUES (NEW.account_id, 1)
+      ON CONFLICT (account_id) DO UPDATE SET held = held + 1;
+  END;
+  CREATE TRIGGER phone_numbers_held_delete AFTER DELETE ON phone_numbers
+    WHEN OLD.status NOT IN ('FAILED', 'DELETION_QUEUED')
+  BEGIN
+    UPDATE inventory_counts SET held = held - 1 WHERE account_id = OLD.account_id;
+  END;
+  CREATE TRIGGER phone_numbers_held_update AFTER UPDATE OF status, account_id ON phone_numbers
+    WHEN (OLD.status NOT IN ('FAILED', 'DELETION_QUEUED'))
+           != (NEW.status NOT IN ('FAILED', 'DELETION_QUEUED'))
+      OR OLD.account_id != NEW.account_id
+  BEGIN
+    UPDATE inventory_counts SET held = held - 1
+      WHERE account_id = OLD.account_id AND OLD.status NOT IN ('FAILED', 'DELETION_QUEUED');
+    INSERT INTO inventory_counts (account_id, held)
+      SELECT NEW.account_id, 1 WHERE NEW.status NOT IN ('FAILED', 'DELETION_QUEUED')
+      ON CONFLICT (account_id) DO UPDATE SET held = held + 1;
+  END;
+  `,
 ];

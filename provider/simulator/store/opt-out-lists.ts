@@ -1,3 +1,4 @@
+import { smsVoiceArn } from '../../model/arns';
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { OptOutList, Tags } from '../domain/types';
@@ -16,7 +17,7 @@ export function listFromRow(
 ): OptOutList {
   return {
     optOutListName: row.name,
-    arn: `arn:aws:sms-voice:us-east-1:${accountNumber}:opt-out-list/${row.name}`,
+    arn: smsVoiceArn('opt-out-list', accountNumber, row.name),
     optedOutCount,
     tags: JSON.parse(row.tags) as Tags,
     createdTimestamp: new Date(row.created_at).toISOString(),

@@ -1,3 +1,4 @@
+import { smsVoiceArn } from '../../model/arns';
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
 import type { PhoneNumberFilters } from '../domain/requests';
@@ -48,7 +49,7 @@ export function numberFromRow(row: PhoneNumberRow, accountNumber: string): Phone
   return {
     phoneNumberId: row.phone_number_id,
     phoneNumber: row.phone_number,
-    arn: `arn:aws:sms-voice:us-east-1:${accountNumber}:phone-number/${row.phone_number_id}`,
+    arn: smsVoiceArn('phone-number', accountNumber, row.phone_number_id),
     status: row.status as NumberStatus,
     claimStatus: row.claim_status as ClaimStatus,
     failureReason: row.failure_reason,
@@ -311,6 +312,20 @@ export function recordChurn(
     kind,
     atMs,
   );
+}
+
+/** Takes back one churn event: a release undone by a restore from the deletion queue. */
+export function forgetChurn(
+  db: Db,
+  accountId: string,
+  kind: 'claim' | 'release',
+  atMs: number,
+): void {
+  sql(
+    db,
+    `DELETE FROM churn_events WHERE rowid =
+       (SELECT rowid FROM churn_events WHERE account_id = ? AND kind = ? AND at = ? LIMIT 1)`,
+  ).run(accountId, kind, atMs);
 }
 
 /** The day bucket of churn_days (migration 2 divides by the same). */

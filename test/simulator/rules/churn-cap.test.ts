@@ -37,6 +37,45 @@ describeEachTransport('churn cap: claims plus releases within 200% of the quota'
     );
   });
 
+  it('a release counts from the release call: it blocks a claim while the number is still in the deletion queue', async () => {
+    const small = await harness().newAccount('small', 2);
+    const a = await claimSimulatorNumber(small); // 1
+    const b = await claimSimulatorNumber(small); // 2
+    await small.call('ReleasePhoneNumber', { id: a.phoneNumberId }); // 3
+    await small.call('ReleasePhoneNumber', { id: b.phoneNumberId }); // 4
+    await expectRefused(
+      small,
+      () => claimSimulatorNumber(small),
+      'ServiceQuotaExceededException',
+      'claimed and released 4 numbers in the last 180 days, and the cap is 200% of its quota (4)',
+    );
+  });
+
+  it('a release leaves the rolling window 180 days after the release call, not after the deletion queue', async () => {
+    const small = await harness().newAccount('small', 2);
+    const a = await claimSimulatorNumber(small);
+    const b = await claimSimulatorNumber(small);
+    await advance(small, 200 * DAY); // the claims of day 0 have left the window
+    await small.call('ReleasePhoneNumber', { id: a.phoneNumberId }); // day 200
+    await small.call('ReleasePhoneNumber', { id: b.phoneNumberId }); // day 200
+    await advance(small, 10 * DAY);
+    const c = await claimSimulatorNumber(small); // day 210
+    await claimSimulatorNumber(small); // day 210: 4 of 4
+    await advance(small, 10 * DAY);
+    await small.call('ReleasePhoneNumber', { id: c.phoneNumberId }); // day 220: 5
+    // The two releases of day 200 leave the window on day 380 (not 387, when the queue
+    // let them go).
+    await advance(small, 160 * DAY - SECOND);
+    await expectRefused(
+      small,
+      () => claimSimulatorNumber(small),
+      'ServiceQuotaExceededException',
+      BLOCKED,
+    );
+    await advance(small, SECOND);
+    expect((await claimSimulatorNumber(small)).status).toBe('ACTIVE');
+  });
+
   it('a release undone from the deletion queue does not count', async () => {
     const small = await harness().newAccount('small', 2);
     const a = await claimSimulatorNumber(small); // 1

@@ -157,6 +157,59 @@ describeEachTransport('failover routing of inbound calls', (harness) => {
     expect(await routeCall(client, number)).toMatchObject({ routed: false });
   });
 
+  it("a number on a connector of a group fails over through the group's other connectors by priority when its Region is out", async () => {
+    // The groups document: a call to a number associated with the N. Virginia connector is
+    // routed through Oregon when N. Virginia has a connectivity issue.
+    const { client } = harness();
+    const { east, west, frankfurt } = await threeRegionGroup(client);
+    const number = await claimVoiceNumber(client, { voiceConnectorId: east.voiceConnectorId });
+    expect(await routeCall(client, number)).toMatchObject({
+      routed: true,
+      voiceConnectorId: east.voiceConnectorId,
+      attempts: [{ voiceConnectorId: east.voiceConnectorId, outcome: 'answered' }],
+    });
+    await outage(client, 'us-east-1');
+    expect(await routeCall(client, number)).toEqual({
+      phoneNumber: number.phoneNumber,
+      routed: true,
+      voiceConnectorId: west.voiceConnectorId,
+      awsRegion: 'us-west-2',
+      attempts: [
+        {
+          voiceConnectorId: east.voiceConnectorId,
+          awsRegion: 'us-east-1',
+          outcome: 'region-outage',
+        },
+        {
+          voiceConnectorId: west.voiceConnectorId,
+          awsRegion: 'us-west-2',
+          priority: 20,
+          outcome: 'answered',
+        },
+      ],
+    });
+    await outage(client, 'us-west-2');
+    expect(await routeCall(client, number)).toMatchObject({
+      routed: true,
+      voiceConnectorId: frankfurt.voiceConnectorId,
+    });
+  });
+
+  it('a number on a lower-ranked connector of a group is answered by its own connector first', async () => {
+    const { client } = harness();
+    const { frankfurt, east } = await threeRegionGroup(client);
+    const number = await claimVoiceNumber(client, {
+      voiceConnectorId: frankfurt.voiceConnectorId,
+    });
+    expect(await routeCall(client, number)).toMatchObject({
+      voiceConnectorId: frankfurt.voiceConnectorId,
+    });
+    await outage(client, 'eu-central-1');
+    expect(await routeCall(client, number)).toMatchObject({
+      voiceConnectorId: east.voiceConnectorId,
+    });
+  });
+
   it('fails when the called number is not in the inventory', async () => {
     const { client } = harness();
     await expectRefused(

@@ -11,7 +11,7 @@ const TEN_DLC = { isoCountryCode: 'US', numberType: 'TEN_DLC', numberCapabilitie
 const TOLL_FREE = { isoCountryCode: 'US', numberType: 'TOLL_FREE', numberCapabilities: ['VOICE'] };
 
 describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness) => {
-  describe('two-way messaging needs a channel ARN', () => {
+  describe('two-way messaging needs SMS and an SNS topic ARN', () => {
     it('a number with two-way messaging and a channel ARN is claimed', async () => {
       const number = await claimSimulatorNumber(harness().client, {
         twoWayEnabled: true,
@@ -30,13 +30,45 @@ describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness
       );
     });
 
-    it('fails when the channel ARN is not an ARN', async () => {
+    it('fails when the channel is not an ARN, or the ARN of an SQS queue or an S3 bucket: Pinpoint takes an SNS topic', async () => {
+      const { client } = harness();
+      for (const channel of [
+        'replies',
+        'arn:aws:sqs:us-east-1:111122223333:replies',
+        'arn:aws:s3:::replies-bucket',
+      ]) {
+        await expectRefused(
+          client,
+          () => claimSimulatorNumber(client, { twoWayEnabled: true, twoWayChannelArn: channel }),
+          'ValidationException',
+          'twoWayChannelArn is not the ARN of an Amazon SNS topic',
+        );
+      }
+    });
+
+    it('fails when two-way messaging is asked of a number without SMS; nothing is claimed, and an update cannot turn it on', async () => {
       const { client } = harness();
       await expectRefused(
         client,
-        () => claimSimulatorNumber(client, { twoWayEnabled: true, twoWayChannelArn: 'replies' }),
+        () =>
+          claimSimulatorNumber(client, {
+            numberCapabilities: ['VOICE'],
+            twoWayEnabled: true,
+            twoWayChannelArn: CHANNEL_ARN,
+          }),
         'ValidationException',
-        'twoWayChannelArn is not an ARN',
+        'a number with twoWayEnabled true needs the SMS capability',
+      );
+      const voice = await claimSimulatorNumber(client, { numberCapabilities: ['VOICE'] });
+      await expectRefused(
+        client,
+        () =>
+          updateNumber(client, voice.phoneNumberId, {
+            twoWayEnabled: true,
+            twoWayChannelArn: CHANNEL_ARN,
+          }),
+        'ValidationException',
+        'two-way messaging is SMS',
       );
     });
 
@@ -128,6 +160,24 @@ describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness
     it('other number types need no registration id', async () => {
       const number = await claimSimulatorNumber(harness().client);
       expect(number.registrationId).toBeNull();
+    });
+
+    it('fails when another number type is given a registration id, at claim or by update', async () => {
+      // Pinpoint v2: the registration id is for "a phone number to use with a 10DLC campaign".
+      const { client } = harness();
+      await expectRefused(
+        client,
+        () => claimSimulatorNumber(client, { registrationId: 'reg-0001' }),
+        'ValidationException',
+        'registrationId is a 10DLC campaign',
+      );
+      const number = await claimSimulatorNumber(client);
+      await expectRefused(
+        client,
+        () => updateNumber(client, number.phoneNumberId, { registrationId: 'reg-0001' }),
+        'ValidationException',
+        'applies to TEN_DLC numbers only; this number is SIMULATOR',
+      );
     });
   });
 
