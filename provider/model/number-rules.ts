@@ -63,7 +63,7 @@ export function numberProblems(declared: NumberDeclaration, options: RuleOptions
       'two-way-needs-channel',
       'twoWayChannelArn',
       `${n('twoWayChannelArn')} is required when ${n('twoWayEnabled')} is true`,
-      `give the ARN of the channel that receives replies (e.g. an SNS topic), or set ${n('twoWayEnabled')} to false`,
+      `give the ARN of the Amazon SNS topic that receives replies, or set ${n('twoWayEnabled')} to false`,
       'twoWayEnabled',
     );
   }

@@ -114,11 +114,17 @@ function acceptJsonOnly(app: FastifyInstance): void {
   });
 }
 
+/**
+ * The longest path segment the router reads: the longest identifier is an opt-out list's
+ * ARN with a 64-character name (118 characters).
+ */
+const MAX_PATH_SEGMENT = 128;
+
 /** A URL the router cannot read: its own `{ code, message }`, not Fastify's shape. */
 function urlError(error: { code?: string }): SimulatorError {
   return validation(
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? 'a path segment is longer than 100 characters; ids and names are shorter, check the URL'
+      ? `a path segment is longer than ${MAX_PATH_SEGMENT} characters; ids, names and ARNs are shorter, check the URL`
       : 'the URL path is not valid percent-encoding; encode each segment as UTF-8 (encodeURIComponent)',
   );
 }
@@ -268,6 +274,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       return sendError(reply, urlError(error));
     },
     bodyLimit,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     return503OnClosing: true,
   });
   logRequests(app, options.requestLog);

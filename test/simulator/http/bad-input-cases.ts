@@ -646,12 +646,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     message: /the URL path is not valid percent-encoding; encode each segment as UTF-8/,
   },
   {
-    name: 'an id of 101 characters',
+    name: 'an id of 129 characters',
     method: 'GET',
-    url: `/v1/phone-numbers/${'p'.repeat(101)}`,
+    url: `/v1/phone-numbers/${'p'.repeat(129)}`,
     status: 400,
     code: 'ValidationException',
-    message: /a path segment is longer than 100 characters; ids and names are shorter/,
+    message: /a path segment is longer than 128 characters; ids, names and ARNs are shorter/,
   },
   {
     name: 'channel ARN of an SQS queue',

@@ -79,6 +79,45 @@ describeEachTransport('ARNs as identifiers', (harness) => {
     ]);
   });
 
+  it('a failed claim is retried by its ARN', async () => {
+    const { client } = harness();
+    await client.admin('AddFault', {
+      body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
+    });
+    const failed = await claimSimulatorNumber(client);
+    expect(failed.status).toBe('FAILED');
+    const retried = await client.call('RetryClaimPhoneNumber', { id: failed.arn });
+    expect(retried).toMatchObject({ phoneNumberId: failed.phoneNumberId, status: 'ACTIVE' });
+  });
+
+  it('fails when an ARN names another Region, or another kind of object; nothing changes', async () => {
+    const { client } = harness();
+    const number = await claimSimulatorNumber(client);
+    const list = await client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });
+    const elsewhere = number.arn.replace(':us-east-1:', ':eu-west-2:');
+    await expectRefused(
+      client,
+      () => client.call('ReleasePhoneNumber', { id: elsewhere }),
+      'ResourceNotFoundException',
+      `phone number ${elsewhere} does not exist in this account`,
+    );
+    await expectRefused(
+      client,
+      () => client.call('DeleteOptOutList', { id: number.arn }),
+      'ResourceNotFoundException',
+      `opt-out list ${number.arn} does not exist in this account`,
+    );
+    expect(await client.call('DescribeOptOutList', { id: list.arn })).toEqual(list);
+  });
+
+  it('an opt-out list with a 64-character name is named by its ARN too', async () => {
+    const { client } = harness();
+    const name = `l${'x'.repeat(63)}`;
+    const list = await client.call('CreateOptOutList', { body: { optOutListName: name } });
+    expect(list.arn.length).toBe(118);
+    expect(await client.call('DescribeOptOutList', { id: list.arn })).toEqual(list);
+  });
+
   it('opted-out numbers are put and listed by the list ARN', async () => {
     const { client } = harness();
     const list = await client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });

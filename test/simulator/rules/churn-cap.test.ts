@@ -140,7 +140,7 @@ describeEachTransport('churn cap: claims plus releases within 200% of the quota'
     const failed = await claimSimulatorNumber(small); // FAILED: not counted
     expect(failed.status).toBe('FAILED');
     await small.admin('UpdateAccount', { id: 'small', body: { numberQuota: 2 } });
-    await advance(small, '12h'); // a and b purged: 4 of 4
+    await advance(small, '12h'); // a and b purged; claims and releases were 4 of 4 already
     await expectRefused(
       small,
       () => small.call('RetryClaimPhoneNumber', { id: failed.phoneNumberId }),

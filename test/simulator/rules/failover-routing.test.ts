@@ -210,6 +210,28 @@ describeEachTransport('failover routing of inbound calls', (harness) => {
     });
   });
 
+  it("a number on a connector in two groups fails over through the older group's connectors first, each connector once", async () => {
+    const { client } = harness();
+    const { east, west, frankfurt } = await threeRegionGroup(client);
+    const tokyo = await createConnector(client, 'tokyo', 'ap-northeast-1');
+    await createGroup(client, 'asia', [
+      { voiceConnectorId: east.voiceConnectorId, priority: 1 },
+      { voiceConnectorId: tokyo.voiceConnectorId, priority: 2 },
+      { voiceConnectorId: west.voiceConnectorId, priority: 3 },
+    ]);
+    const number = await claimVoiceNumber(client, { voiceConnectorId: east.voiceConnectorId });
+    await outage(client, 'us-east-1');
+    await outage(client, 'us-west-2');
+    await outage(client, 'eu-central-1');
+    const route = await routeCall(client, number);
+    expect(route.attempts.map((a) => [a.voiceConnectorId, a.outcome])).toEqual([
+      [east.voiceConnectorId, 'region-outage'],
+      [west.voiceConnectorId, 'region-outage'],
+      [frankfurt.voiceConnectorId, 'region-outage'],
+      [tokyo.voiceConnectorId, 'answered'],
+    ]);
+  });
+
   it('fails when the called number is not in the inventory', async () => {
     const { client } = harness();
     await expectRefused(
