@@ -89,14 +89,14 @@ export function groupConnectors(db: Db, groupId: string): GroupConnector[] {
   ).map((row) => ({ voiceConnectorId: row.voice_connector_id, priority: row.priority }));
 }
 
-/** The groups a connector belongs to, oldest first. */
+/** The groups a connector belongs to, oldest first (made in the same millisecond: in the order made). */
 export function groupsOfConnector(db: Db, voiceConnectorId: string): string[] {
   return (
     sql(
       db,
       `SELECT g.voice_connector_group_id AS id FROM group_connectors m
          JOIN voice_connector_groups g ON g.voice_connector_group_id = m.voice_connector_group_id
-         WHERE m.voice_connector_id = ? ORDER BY g.created_at, g.voice_connector_group_id`,
+         WHERE m.voice_connector_id = ? ORDER BY g.created_at, g.rowid`,
     ).all(voiceConnectorId) as { id: string }[]
   ).map((row) => row.id);
 }
