@@ -43,12 +43,19 @@ export interface LoadedInventory {
 /**
  * Raised with every problem of a file; its message lists them, one `FILE:LINE:COL …` per
  * line. A RunError, so the engine prints the message without a stack trace.
+ *
+ * It carries no stack frames either: `@pulumi/pulumi` also passes every uncaught error to
+ * `util.inspect(error, { colors: true })`, which on Node.js 20 and 22 loops until the string
+ * overflows on a frame of a file right under a scope folder (`node_modules/@pulumi/resource.ts`,
+ * where `@pulumi/pulumi`'s source maps put its own frames): 16 s and 3 GB of heap for every
+ * broken file, before the engine heard of it. Node.js 24 is not affected.
  */
 export class InventoryError extends RunError {
   readonly brand = 'numberplane.InventoryError';
   constructor(readonly problems: InventoryProblem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'InventoryError';
+    this.stack = `${this.name}: ${this.message}`;
   }
 
   static isInstance(value: unknown): value is InventoryError {
