@@ -18,7 +18,7 @@ import {
   type RoundSpec,
 } from './round-plan';
 import { SeededRandom, chaosSeed } from './seeded-random';
-import { ServeProcess, freePort } from '../serve-process';
+import { ServeProcess, freePort } from '../support/serve-process';
 import {
   heldNames,
   numbersHeldTwice,

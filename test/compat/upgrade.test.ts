@@ -9,7 +9,7 @@ import {
 } from '../../provider/engine/engine-location';
 import { runPulumi, type PulumiCliResult } from '../../provider/engine/pulumi-cli';
 import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
-import { edit, liftProtection, openUserShell, type UserShell } from '../engine/user-shell';
+import { edit, liftProtection, openUserShell, type UserShell } from '../engine/support/user-shell';
 
 /** The checkout that ran `npm run test:compat`, on the pinned toolchain (scripts/compat.mjs). */
 interface Baseline {

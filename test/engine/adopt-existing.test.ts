@@ -1,4 +1,4 @@
-import { startTelephonyStack, type TelephonyStack } from './telephony-stack';
+import { startTelephonyStack, type TelephonyStack } from './support/telephony-stack';
 
 describe('adopting objects made out of band (adoptExistingId)', () => {
   let env: TelephonyStack;

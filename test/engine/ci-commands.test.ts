@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { FastifyInstance } from 'fastify';
 import { HttpClient } from '../../provider/client/http-client';
-import { deadPid } from '../dead-pid';
+import { deadPid } from '../support/dead-pid';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import type { CiResult } from '../../provider/ci/ci-result';
 import { buildApp } from '../../provider/simulator/http/build-app';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
-import { edit, liftProtection, openUserShell, type UserShell } from './user-shell';
+import { edit, liftProtection, openUserShell, type UserShell } from './support/user-shell';
 
 const root = findPackageRoot();
 

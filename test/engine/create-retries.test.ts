@@ -1,4 +1,8 @@
-import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
 
 const ONE_NUMBER: TelephonySpec = {
   numbers: { line: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] } },

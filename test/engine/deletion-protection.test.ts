@@ -1,4 +1,8 @@
-import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
 
 const spec = (protect: boolean): TelephonySpec => ({
   connectors: { east: { awsRegion: 'us-east-1' } },

@@ -1,5 +1,9 @@
 import type { StackStep } from '../../provider/engine/stack-operation';
-import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
 
 const SPEC: TelephonySpec = {
   connectors: { east: { awsRegion: 'us-east-1' }, west: { awsRegion: 'us-west-2' } },

@@ -1,4 +1,8 @@
-import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
 
 const spec = (groupName: string, eastPriority: number, westPriority: number): TelephonySpec => ({
   connectors: { east: { awsRegion: 'us-east-1' }, west: { awsRegion: 'us-west-2' } },

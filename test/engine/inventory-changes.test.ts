@@ -1,4 +1,4 @@
-import { startInventoryStack, type InventoryStack } from './inventory-stack';
+import { startInventoryStack, type InventoryStack } from './support/inventory-stack';
 
 const inventory = (
   agents: number,

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTelephonyStack, type TelephonySpec, type TelephonyStack } from './telephony-stack';
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
 
 const API_KEY = 'np_distinctive_secret_key_7f3a9c21e5b84d06';
 

@@ -3,8 +3,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPackageRoot } from '../../provider/engine/engine-location';
-import { startHttpSimulator, type HttpSimulator } from './http-simulator';
-import { copyCheckout, edit, liftProtection, openUserShell, type UserShell } from './user-shell';
+import { startHttpSimulator, type HttpSimulator } from './support/http-simulator';
+import {
+  copyCheckout,
+  edit,
+  liftProtection,
+  openUserShell,
+  type UserShell,
+} from './support/user-shell';
 
 /** `npx numberplane ARGS`, as the user runs it from the project. */
 async function numberplane(args: string[]): Promise<string> {

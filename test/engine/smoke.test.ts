@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { locateEngine } from '../../provider/engine/engine-location';
-import { createThrowawayStack, type ThrowawayStack } from './throwaway-stack';
+import { createThrowawayStack, type ThrowawayStack } from './support/throwaway-stack';
 
 interface StateResource {
   urn: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { runPulumi } from '../../provider/engine/pulumi-cli';
-import { startHttpSimulator, type HttpSimulator } from '../engine/http-simulator';
+import { startHttpSimulator, type HttpSimulator } from '../engine/support/http-simulator';
 import { backendInventory, countLeaks, type StackResource } from './leak-check';
 import { gone, killProcessTree } from './process-tree';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import type { RequestLogEntry } from '../../provider/simulator/http/request-log';
 import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
-import { ServeProcess } from '../serve-process';
+import { ServeProcess } from '../support/serve-process';
 
 const readLog = (path: string): RequestLogEntry[] =>
   readFileSync(path, 'utf8')

@@ -5,7 +5,7 @@ import { runCiCommand } from '../../provider/ci/ci-command';
 import { removeDeadEngineLocks } from '../../provider/ci/engine-locks';
 import { removeHalfWrittenState } from '../../provider/ci/half-written-state';
 import { acquireStackLock } from '../../provider/ci/stack-lock';
-import { deadPid } from '../dead-pid';
+import { deadPid } from '../support/dead-pid';
 
 describe('a run that died leaves its locks behind', () => {
   let dir: string;

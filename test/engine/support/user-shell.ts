@@ -14,8 +14,8 @@ import {
   engineEnvironment,
   findPackageRoot,
   locateEngine,
-} from '../../provider/engine/engine-location';
-import { runPulumi, type PulumiCliResult } from '../../provider/engine/pulumi-cli';
+} from '../../../provider/engine/engine-location';
+import { runPulumi, type PulumiCliResult } from '../../../provider/engine/pulumi-cli';
 
 /** One resource of a stack, as `pulumi stack export` shows it. */
 export interface StateResource {

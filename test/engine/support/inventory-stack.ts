@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StackOperationResult } from '../../provider/engine/stack-operation';
+import type { StackOperationResult } from '../../../provider/engine/stack-operation';
 import { startSimulatorStack, type SimulatorStack } from './simulator-stack';
 
 type RunOptions = { refresh?: boolean; expectNoChanges?: boolean };

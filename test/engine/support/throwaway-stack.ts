@@ -2,12 +2,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { findPackageRoot } from '../../provider/engine/engine-location';
+import { findPackageRoot } from '../../../provider/engine/engine-location';
 import {
   runStackOperation,
   type StackOperationRequest,
   type StackOperationResult,
-} from '../../provider/engine/stack-operation';
+} from '../../../provider/engine/stack-operation';
 
 type OperationOptions = Omit<
   StackOperationRequest,

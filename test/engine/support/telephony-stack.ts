@@ -1,4 +1,4 @@
-import type { StackOperationResult } from '../../provider/engine/stack-operation';
+import type { StackOperationResult } from '../../../provider/engine/stack-operation';
 import { startSimulatorStack, type SimulatorStack } from './simulator-stack';
 import type { ThrowawayStackOptions } from './throwaway-stack';
 

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { HttpClient } from '../../provider/client/http-client';
-import { buildApp } from '../../provider/simulator/http/build-app';
+import { HttpClient } from '../../../provider/client/http-client';
+import { buildApp } from '../../../provider/simulator/http/build-app';
 import {
   DEFAULT_ADMIN_KEY,
   DEFAULT_API_KEY,
   Simulator,
-} from '../../provider/simulator/service/simulator';
+} from '../../../provider/simulator/service/simulator';
 
 /** A simulator served over HTTP on a random loopback port, with a store of its own. */
 export interface HttpSimulator {

@@ -1,9 +1,9 @@
-import type { HttpClient } from '../../provider/client/http-client';
+import type { HttpClient } from '../../../provider/client/http-client';
 import type {
   StackOperationRequest,
   StackOperationResult,
-} from '../../provider/engine/stack-operation';
-import type { Simulator } from '../../provider/simulator/service/simulator';
+} from '../../../provider/engine/stack-operation';
+import type { Simulator } from '../../../provider/simulator/service/simulator';
 import { startHttpSimulator } from './http-simulator';
 import {
   createThrowawayStack,
