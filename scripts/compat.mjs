@@ -10,9 +10,10 @@
 //   3. copies this checkout's files into .compat/node-<version>/ and installs its node
 //      modules there under that Node.js, with @pulumi/pulumi at the newest version (native
 //      modules compiled for that Node.js);
-//   4. runs the engine tests named for that version there, under that Node.js, with the
-//      newest CLI on PATH, plus test/compat (upgrades between the pinned and the newest
-//      toolchains, both ways).
+//   4. runs there, under that Node.js, with the newest CLI on PATH, the engine tests that
+//      prove different things (versions.json `tests`: the engine, the provider's state, the
+//      root project, one example) and test/compat (upgrades between the pinned and the
+//      newest toolchains, both ways); `npm run test:compat -- --all` every engine test.
 // Run `npm run setup && npm run build` first (the test:compat script does): the upgrade
 // test drives this checkout's pinned toolchain as the "before" side.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +36,7 @@ import {
   installDynamicProviderPlugin,
   log,
   logAs,
+  pinProblem,
   sha256,
   versionOf,
 } from './toolchain.mjs';
@@ -52,11 +54,8 @@ function run(command, args, options) {
 }
 
 function requirePinned(goModDir, version) {
-  const goMod = readFileSync(join(goModDir, 'go.mod'), 'utf8');
-  if (!goMod.includes(`github.com/pulumi/pulumi/pkg/v3 v${version}`)) {
-    fail(`${goModDir}/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v${version}, the version
-  tools/compat/versions.json names; make them agree.`);
-  }
+  const unpinned = pinProblem(goModDir, version);
+  if (unpinned) fail(`${unpinned}, the version tools/compat/versions.json names; make them agree.`);
 }
 
 /** The newest CLI and the language host beside it, built into the cache once per version. */
@@ -209,12 +208,27 @@ const baseline = {
   nodeVersion: process.versions.node,
   engine: JSON.parse(readFileSync(baselinePointer, 'utf8')),
 };
-/** `npm run test:compat -- PATTERN…` runs only the test files matching a pattern, on each version. */
-const only = process.argv.slice(2);
+/**
+ * Which test files run on each version: by default `tests` of versions.json, the engine
+ * tests that prove different things (the engine, the provider's state, the root project,
+ * one example, the upgrade); `-- --all` every engine test file (`all`); `-- PATTERN…` only
+ * the files matching a pattern.
+ */
+function selectedTests(args) {
+  if (args.includes('--all')) {
+    if (args.length > 1)
+      fail('--all runs every engine test; give it alone, or give PATTERN… alone.');
+    return versions.all;
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown) fail(`unknown option ${unknown}: give --all, or test file patterns.`);
+  return args.length > 0 ? args : versions.tests;
+}
+const tests = selectedTests(process.argv.slice(2));
 const engine = ensureNewestEngine();
 const results = [];
-for (const entry of versions.node) {
-  const node = { ...ensureNode(entry.version), tests: only.length > 0 ? only : entry.tests };
+for (const version of versions.node) {
+  const node = { ...ensureNode(version), tests };
   const workspace = prepareWorkspace(node, engine);
   results.push({
     node: node.version,

@@ -22,6 +22,7 @@ import {
   findOnPath,
   installDynamicProviderPlugin,
   log,
+  pinProblem,
   sha256,
   versionOf,
 } from './toolchain.mjs';
@@ -58,9 +59,9 @@ function pinnedVersion() {
   if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) {
     fail(`package.json devDependencies["@pulumi/pulumi"] must be an exact version, got ${version}`);
   }
-  const goMod = readFileSync(join(toolsDir, 'go.mod'), 'utf8');
-  if (!goMod.includes(`github.com/pulumi/pulumi/pkg/v3 v${version}`)) {
-    fail(`tools/engine/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v${version}; run
+  const unpinned = pinProblem(toolsDir, version);
+  if (unpinned) {
+    fail(`${unpinned}; run
   (cd tools/engine && go get -tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v${version})`);
   }
   return version;

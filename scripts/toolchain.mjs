@@ -193,6 +193,14 @@ function buildHostFromModule(go, version, hostToolsDir, output) {
   }
 }
 
+/** Why `goModDir`/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 at `version`; undefined when it does. */
+export function pinProblem(goModDir, version) {
+  const goMod = readFileSync(join(goModDir, 'go.mod'), 'utf8');
+  return goMod.includes(`github.com/pulumi/pulumi/pkg/v3 v${version}`)
+    ? undefined
+    : `${goModDir}/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v${version}`;
+}
+
 /** Where the host's upstream source is kept: ../shared/third_party beside the checkout. */
 function hostSourceDir(version) {
   return process.env.NUMBERPLANE_LANGUAGE_HOST_SOURCE
@@ -206,10 +214,8 @@ function buildHostFromSource(go, version, hostToolsDir, output) {
   if (!existsSync(join(source, 'main.go'))) {
     return `no upstream source at ${source} (set NUMBERPLANE_LANGUAGE_HOST_SOURCE to a copy of pulumi/pulumi's sdk/nodejs/cmd/${HOST} at v${version})`;
   }
-  const goMod = readFileSync(join(hostToolsDir, 'go.mod'), 'utf8');
-  if (!goMod.includes(`github.com/pulumi/pulumi/pkg/v3 v${version}`)) {
-    return `${hostToolsDir}/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v${version}`;
-  }
+  const unpinned = pinProblem(hostToolsDir, version);
+  if (unpinned) return unpinned;
   const scratch = mkdtempSync(join(tmpdir(), 'numberplane-host-source-'));
   try {
     for (const file of readdirSync(source).filter((name) => name.endsWith('.go'))) {
