@@ -174,45 +174,44 @@ describe('numberplane preview|up|destroy|drift', () => {
     });
 
     const summary = join(dir, 'drift.md');
-    for (let i = 0; i < 2; i++) {
-      // Twice: drift reads without writing, so the second run sees the same drift.
-      const drifted = await cli([
-        'drift',
-        '--stack',
-        'pr-1',
-        '--detailed-exitcode',
-        '--json',
-        '--summary',
-        summary,
-      ]);
-      expect(drifted.code).toBe(2);
-      const result = expectValid(drifted.json);
-      expect(
-        result.drift
-          .map((d) => ({ resource: d.resource, status: d.status, properties: d.properties }))
-          .sort((a, b) => a.resource.localeCompare(b.resource)),
-      ).toEqual([
-        {
-          resource: 'hotline',
-          status: 'changed',
-          properties: [{ name: 'deletionProtectionEnabled', declared: true, live: false }],
-        },
-        {
-          resource: 'london',
-          status: 'changed',
-          properties: [{ name: 'requireEncryption', declared: true, live: false }],
-        },
-      ]);
-    }
+    const drifted = await cli([
+      'drift',
+      '--stack',
+      'pr-1',
+      '--detailed-exitcode',
+      '--json',
+      '--summary',
+      summary,
+    ]);
+    expect(drifted.code).toBe(2);
+    const result = expectValid(drifted.json);
+    expect(
+      result.drift
+        .map((d) => ({ resource: d.resource, status: d.status, properties: d.properties }))
+        .sort((a, b) => a.resource.localeCompare(b.resource)),
+    ).toEqual([
+      {
+        resource: 'hotline',
+        status: 'changed',
+        properties: [{ name: 'deletionProtectionEnabled', declared: true, live: false }],
+      },
+      {
+        resource: 'london',
+        status: 'changed',
+        properties: [{ name: 'requireEncryption', declared: true, live: false }],
+      },
+    ]);
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('**2 resources drifted** from what the stack last applied.');
     expect(markdown).toContain(
       '| `london` (VoiceConnector) | requireEncryption | `true` | `false` |',
     );
 
+    // Drift reads without writing: a second run sees the same drift.
     const human = await cli(['drift', '--stack', 'pr-1']);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('london.requireEncryption: declared true, live false');
+    expect(human.stdout).toContain('hotline.deletionProtectionEnabled: declared true, live false');
 
     const restore = await cli(['up', '--stack', 'pr-1', '--refresh']);
     expect(restore.code).toBe(0);

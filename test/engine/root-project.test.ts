@@ -111,9 +111,9 @@ describe('the root project under plain pulumi commands', () => {
       id: alert?.id,
       body: { tags: { owner: 'console' } },
     });
-    const drifted = await shell.pulumi(root, 'preview', '--refresh', '--expect-no-changes');
-    expect(drifted.code).not.toBe(0);
-    const diff = await shell.ok(root, 'preview', '--refresh', '--diff');
+    // One command tells both: it fails because something changed, and shows what.
+    const diff = await shell.pulumi(root, 'preview', '--refresh', '--diff', '--expect-no-changes');
+    expect(diff.code).not.toBe(0);
     expect(diff.stdout).toMatch(
       /~ .*PhoneNumber: \(update\)[\s\S]*alerts-1[\s\S]*- tags\s*: \{[\s\S]*owner\s*: "console"/,
     );
