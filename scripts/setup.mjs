@@ -26,6 +26,7 @@ import {
   sha256,
   versionOf,
 } from './toolchain.mjs';
+import { keepSqlitePrebuild, prebuildInstallArgs } from './sqlite-prebuilds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, 'tools', 'engine');
@@ -34,7 +35,8 @@ const pointerFile = join(root, 'node_modules', '.numberplane-engine.json');
 const installStamp = join(root, 'node_modules', '.numberplane-install-stamp');
 
 /**
- * Runs `npm install` only when package-lock.json differs from what was last installed.
+ * Runs `npm install` only when package-lock.json differs from what was last installed;
+ * better-sqlite3 comes from the cache's prebuild when one was kept for this Node.js ABI.
  * Not `npm ci`: npm 11 rejects this lock file's platform-specific optional packages
  * (it reports them missing), while `npm install` installs exactly the locked versions.
  */
@@ -44,11 +46,16 @@ function ensureNodeModules() {
     return;
   }
   log('installing node modules (npm install)');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', ...prebuildInstallArgs()],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) fail('npm install failed; see the output above.');
+  keepSqlitePrebuild(root, process.execPath);
   writeFileSync(installStamp, `${sha256(join(root, 'package-lock.json'))}\n`);
 }
 
