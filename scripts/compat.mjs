@@ -40,7 +40,7 @@ import {
   sha256,
   versionOf,
 } from './toolchain.mjs';
-import { keepSqlitePrebuild, prebuildInstallArgs } from './sqlite-prebuilds.mjs';
+import { keepSqlitePrebuild, prebuildInstallEnv } from './sqlite-prebuilds.mjs';
 
 logAs('compat');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,9 +147,9 @@ function prepareWorkspace(node, engine) {
     log(
       `installing node modules in ${workspace} under Node.js v${node.version} (${SDK}@${versions.sdk})`,
     );
-    const status = run('npm', ['install', '--no-audit', '--no-fund', ...prebuildInstallArgs()], {
+    const status = run('npm', ['install', '--no-audit', '--no-fund'], {
       cwd: workspace,
-      env,
+      env: { ...env, ...prebuildInstallEnv() },
     });
     if (status !== 0) fail(`npm install in ${workspace} failed; see the output above.`);
     keepSqlitePrebuild(workspace, join(node.binDir, 'node'));

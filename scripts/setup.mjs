@@ -26,7 +26,7 @@ import {
   sha256,
   versionOf,
 } from './toolchain.mjs';
-import { keepSqlitePrebuild, prebuildInstallArgs } from './sqlite-prebuilds.mjs';
+import { keepSqlitePrebuild, prebuildInstallEnv } from './sqlite-prebuilds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, 'tools', 'engine');
@@ -46,14 +46,11 @@ function ensureNodeModules() {
     return;
   }
   log('installing node modules (npm install)');
-  const result = spawnSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', ...prebuildInstallArgs()],
-    {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: root,
+    env: { ...process.env, ...prebuildInstallEnv() },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) fail('npm install failed; see the output above.');
   keepSqlitePrebuild(root, process.execPath);
   writeFileSync(installStamp, `${sha256(join(root, 'package-lock.json'))}\n`);

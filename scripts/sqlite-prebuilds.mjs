@@ -2,12 +2,14 @@
 // No prebuilt binary can be downloaded here, so its installer (prebuild-install, then
 // node-gyp) compiles SQLite at every install: about a minute on two cores, three times in a
 // CI run (the checkout, then one workspace per Node.js of test:compat). prebuild-install
-// first looks in a folder of local prebuilds that npm config names
-// (`--better-sqlite3-local-prebuilds=DIR`, handed to install scripts as
-// npm_config_better_sqlite3_local_prebuilds), then downloads, then compiles. So installs pass
-// that config with a folder in the numberplane cache, and after each install the binary
-// npm built is packed there under the name prebuild-install looks for. prebuild-install
-// loads an unpacked binary before it takes it; one that fails to load is compiled again.
+// first looks in the folder of local prebuilds named by the npm config variable
+// `better_sqlite3_local_prebuilds` (its README: "the `<package name>_local_prebuilds` .npmrc
+// variable"; npm hands it to install scripts as npm_config_better_sqlite3_local_prebuilds),
+// then downloads, then compiles. So installs set that variable to a folder in the
+// numberplane cache, and after each install the binary npm built is packed there under the
+// name prebuild-install looks for. npm 11 warns "Unknown env config" about it and installs
+// as told. prebuild-install loads an unpacked binary before it takes it; one that fails to
+// load is compiled again.
 // Plain Node.js: it runs before node_modules.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
@@ -21,9 +23,9 @@ function prebuildsDir() {
   return join(cacheRoot(), 'prebuilds');
 }
 
-/** The npm config that points better-sqlite3's installer at the cached prebuilds. */
-export function prebuildInstallArgs() {
-  return [`--${PACKAGE}-local-prebuilds=${prebuildsDir()}`];
+/** The npm config variable that points better-sqlite3's installer at the cached prebuilds. */
+export function prebuildInstallEnv() {
+  return { npm_config_better_sqlite3_local_prebuilds: prebuildsDir() };
 }
 
 /** What `node` reports of itself: the ABI and platform a prebuild's name holds. */

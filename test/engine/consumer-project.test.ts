@@ -45,11 +45,12 @@ function lockedVersion(name: string): string {
 
 /**
  * A folder holding the better-sqlite3 binary this checkout's install built, packed as its
- * installer's prebuilds are named (for this Node.js ABI, platform and architecture). npm
- * hands the `--better-sqlite3-local-prebuilds=DIR` config to the package's install script,
- * whose prebuild-install takes a matching prebuild from DIR (its documented
- * `<package>_local_prebuilds` setting) instead of compiling SQLite again, a minute here;
- * on another ABI or libc nothing matches and it compiles as before.
+ * installer's prebuilds are named (for this Node.js ABI, platform and architecture). With
+ * the npm config variable `better_sqlite3_local_prebuilds` at that folder, the package's
+ * install script (prebuild-install, its documented `<package>_local_prebuilds` setting)
+ * takes the matching prebuild instead of compiling SQLite again, a minute here; on another
+ * ABI or libc nothing matches and it compiles as before. (scripts/sqlite-prebuilds.mjs does
+ * the same for setup with a folder in the numberplane cache; the test keeps to its own.)
  */
 async function betterSqlitePrebuild(dir: string): Promise<string> {
   const packageDir = join(root, 'node_modules', 'better-sqlite3');
@@ -85,15 +86,22 @@ describe('a consumer project that installs the packed package', () => {
       JSON.stringify({ name: 'telephony', private: true, main: 'index.ts' }, null, 2),
     );
     writeFileSync(join(project, 'index.ts'), readmeProgram());
-    await sh(project, 'npm', [
-      'install',
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-      `--better-sqlite3-local-prebuilds=${await betterSqlitePrebuild(shell.dir)}`,
-      join(shell.dir, tarball ?? 'numberplane.tgz'),
-      `@pulumi/pulumi@${lockedVersion('@pulumi/pulumi')}`,
-    ]);
+    const prebuilds = {
+      npm_config_better_sqlite3_local_prebuilds: await betterSqlitePrebuild(shell.dir),
+    };
+    await sh(
+      project,
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        join(shell.dir, tarball ?? 'numberplane.tgz'),
+        `@pulumi/pulumi@${lockedVersion('@pulumi/pulumi')}`,
+      ],
+      { ...process.env, ...prebuilds },
+    );
     await sh(project, 'npm', [
       'install',
       '--save-dev',
