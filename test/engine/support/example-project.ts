@@ -12,8 +12,8 @@ export interface Example {
   close(): Promise<void>;
 }
 
-/** The example's directory in that copy: the commands of its README are typed there. */
-export async function openExample(name: string): Promise<Example> {
+/** examples/NAME in a copy of a fresh clone's layout (its README's commands are typed in `dir`). */
+async function openExample(name: string): Promise<Example> {
   const shell = openUserShell();
   const sim = await startHttpSimulator();
   const dir = join(copyCheckout(shell), 'examples', name);
@@ -31,6 +31,19 @@ export async function openExample(name: string): Promise<Example> {
       await sim.close();
     },
   };
+}
+
+/** Runs `test` on examples/NAME opened as above, and closes it whatever the test did. */
+export async function withExample(
+  name: string,
+  test: (example: Example) => Promise<void>,
+): Promise<void> {
+  const example = await openExample(name);
+  try {
+    await test(example);
+  } finally {
+    await example.close();
+  }
 }
 
 /** `TYPE NAME` of each numberplane resource in the selected stack, sorted. */
