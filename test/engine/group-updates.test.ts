@@ -47,6 +47,42 @@ describe('updating a voice connector group', () => {
     await env.close();
   });
 
+  it('a group of connectors not created yet with 4 of them, priority 0 or one priority twice fails at preview and creates nothing', async () => {
+    const base = spec('main', 1, 2);
+    const withNewGroup = (members: { connector: string; priority: number }[]): TelephonySpec => ({
+      ...base,
+      connectors: Object.fromEntries([
+        ...Object.entries(base.connectors ?? {}),
+        ...['a', 'b', 'c', 'd'].map((key) => [key, { awsRegion: 'us-east-1' }]),
+      ]),
+      groups: { ...base.groups, spare: { connectors: members } },
+    });
+    const four = await env.preview(
+      withNewGroup(['a', 'b', 'c', 'd'].map((connector, i) => ({ connector, priority: i + 1 }))),
+    );
+    expect(four.ok).toBe(false);
+    expect(four.error).toContain('a group holds at most 3 voice connectors; remove some');
+    const zero = await env.preview(
+      withNewGroup([
+        { connector: 'a', priority: 0 },
+        { connector: 'b', priority: 1 },
+      ]),
+    );
+    expect(zero.ok).toBe(false);
+    expect(zero.error).toMatch(/connectors\.0\.priority/);
+    const twice = await env.preview(
+      withNewGroup([
+        { connector: 'a', priority: 1 },
+        { connector: 'b', priority: 1 },
+      ]),
+    );
+    expect(twice.ok).toBe(false);
+    expect(twice.error).toContain(
+      'priority 1 is given to both connectors[0] (not created yet) and connectors[1] (not created yet)',
+    );
+    expect((await env.client.call('ListVoiceConnectors', {})).items).toHaveLength(2);
+  });
+
   it('swapping two connectors’ priorities (1↔2) is one in-place update of the group', async () => {
     const preview = await env.preview(spec('main', 2, 1));
     expect(preview.steps?.map((s) => [s.op, s.urn.split('::').pop()])).toEqual([

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeProblem, type Problem } from '../../model/problem';
 import { SimulatorError } from '../../simulator/domain/errors';
-import { parseRequest } from '../../simulator/domain/requests';
+import { issuesApartFrom, parseRequest } from '../../simulator/domain/requests';
 import { UNKNOWN, containsUnknown } from './unknowns';
 import type { Props } from './property-diff';
 
@@ -48,7 +48,17 @@ export function checkProperties(
   }
   for (const [key, schema] of wrapped(fields)) {
     const value = inputs[key];
-    if (containsUnknown(value)) continue;
+    if (value === UNKNOWN) continue;
+    if (containsUnknown(value)) {
+      // What is known is checked now (a group's count and priorities while its connectors'
+      // ids are unknown), not half-way through the up.
+      const wrappedValue = { [key]: value };
+      const issues = issuesApartFrom(schema, wrappedValue, resourceKind, (path) =>
+        throughUnknown(wrappedValue, path),
+      );
+      if (issues.length > 0) failures.push({ property: key, reason: issues.join('; ') });
+      continue;
+    }
     try {
       parseRequest(schema, { [key]: value }, resourceKind);
     } catch (error) {
@@ -57,6 +67,17 @@ export function checkProperties(
     }
   }
   return failures;
+}
+
+/** Whether `path` in `root` reaches, or passes through, a value the engine does not know yet. */
+function throughUnknown(root: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = root;
+  for (const step of path) {
+    if (node === UNKNOWN) return true;
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node === UNKNOWN;
 }
 
 export const isKnown = (value: unknown): boolean => value !== undefined && value !== UNKNOWN;

@@ -11,6 +11,7 @@ import {
   deleteOrGone,
   isNotFound,
   readOrGone,
+  withKeptKey,
 } from './backend-call';
 import {
   compact,
@@ -19,7 +20,7 @@ import {
   type PropertySpec,
   type Props,
 } from './property-diff';
-import { containsUnknown } from './unknowns';
+import { UNKNOWN, containsUnknown } from './unknowns';
 import type { GroupConnector, VoiceConnectorGroup } from '../../simulator/domain/types';
 
 const FIELDS: Record<string, z.ZodType> = {
@@ -41,21 +42,28 @@ const listOfObjects = (value: unknown): value is object[] =>
   Array.isArray(value) &&
   value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item));
 
-/** The rule book's group rules, once every connector is known (the schema reports the rest). */
+/**
+ * The rule book's group rules (the schema reports the rest), also while connectors are
+ * new: a connector whose id is unknown yet is one of its own, so its priority is checked.
+ */
 function groupRules(inputs: Props): CheckFailure[] {
   const connectors = inputs.connectors;
-  if (!listOfObjects(connectors) || containsUnknown(connectors)) return [];
-  const members = (connectors as GroupConnector[]).map((entry) => ({
-    connector: entry.voiceConnectorId,
-    priority: entry.priority,
+  if (!listOfObjects(connectors)) return [];
+  const members = (connectors as GroupConnector[]).map((entry, index) => ({
+    connector:
+      entry.voiceConnectorId === UNKNOWN
+        ? `connectors[${index}] (not created yet)`
+        : entry.voiceConnectorId,
+    priority: containsUnknown(entry.priority) ? undefined : entry.priority,
   }));
   return failuresOf(groupProblems(members));
 }
 
 export async function check(
-  _olds: Props,
-  news: Props,
+  olds: Props,
+  declared: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const news = withKeptKey(olds, declared);
   const connectors = news.connectors;
   const inputs = {
     ...news,

@@ -231,3 +231,20 @@ export function parseRequest<T extends z.ZodType>(
   if (result.success) return result.data;
   throw validation(result.error.issues.map((issue) => describeIssue(issue, what)).join('; '));
 }
+
+/**
+ * What is wrong with `input` apart from the issues `ignored` picks by path (the provider's
+ * check ignores those at values the engine does not know yet): one sentence per issue.
+ */
+export function issuesApartFrom(
+  schema: z.ZodType,
+  input: unknown,
+  what: string,
+  ignored: (path: readonly PropertyKey[]) => boolean,
+): string[] {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues
+    .filter((issue) => !ignored(issue.path))
+    .map((issue) => describeIssue(issue, what));
+}
