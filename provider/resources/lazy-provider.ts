@@ -29,8 +29,3 @@ export function lazyProvider(hooksModule: string): pulumi.dynamic.ResourceProvid
     delete: (id, props) => hooks().remove(id, props),
   };
 }
-
-/** Stable per resource: the create idempotency key is derived from it. */
-export function resourceKey(project: string, stack: string, name: string): string {
-  return `${project}/${stack}/${name}`;
-}

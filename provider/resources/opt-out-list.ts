@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { resourceKey } from './lazy-provider';
+import { resourceKey } from './resource-key';
 import provider from './providers/opt-out-list-provider';
 
 export interface OptOutListArgs {
@@ -32,7 +32,7 @@ export class OptOutList extends pulumi.dynamic.Resource {
         name: args.name ?? name,
         tags: args.tags,
         adoptExistingId: args.adoptExistingId,
-        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        resourceKey: resourceKey('OptOutList', name, opts),
         optOutListName: undefined,
         arn: undefined,
         optedOutCount: undefined,

@@ -6,7 +6,7 @@ import type {
   NumberType,
   ProductType,
 } from '../model/enums';
-import { resourceKey } from './lazy-provider';
+import { resourceKey } from './resource-key';
 import provider from './providers/phone-number-provider';
 
 export interface PhoneNumberArgs {
@@ -97,7 +97,7 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
       name,
       {
         ...args,
-        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        resourceKey: resourceKey('PhoneNumber', name, opts),
         phoneNumberId: undefined,
         phoneNumber: undefined,
         arn: undefined,

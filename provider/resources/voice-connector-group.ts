@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { resourceKey } from './lazy-provider';
+import { resourceKey } from './resource-key';
 import provider from './providers/voice-connector-group-provider';
 
 export interface VoiceConnectorGroupConnector {
@@ -38,7 +38,7 @@ export class VoiceConnectorGroup extends pulumi.dynamic.Resource {
         name: args.name ?? name,
         connectors: args.connectors,
         adoptExistingId: args.adoptExistingId,
-        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        resourceKey: resourceKey('VoiceConnectorGroup', name, opts),
         voiceConnectorGroupId: undefined,
         arn: undefined,
       },

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { AwsRegion } from '../model/enums';
-import { resourceKey } from './lazy-provider';
+import { resourceKey } from './resource-key';
 import provider from './providers/voice-connector-provider';
 
 export interface VoiceConnectorArgs {
@@ -43,7 +43,7 @@ export class VoiceConnector extends pulumi.dynamic.Resource {
         requireEncryption: args.requireEncryption,
         tags: args.tags,
         adoptExistingId: args.adoptExistingId,
-        resourceKey: resourceKey(pulumi.getProject(), pulumi.getStack(), name),
+        resourceKey: resourceKey('VoiceConnector', name, opts),
         voiceConnectorId: undefined,
         arn: undefined,
         outboundHostName: undefined,

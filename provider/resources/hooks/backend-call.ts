@@ -56,12 +56,20 @@ export const carried = (props: Props): Props => ({
   resourceKey: props.resourceKey,
 });
 
+/**
+ * The declared inputs with the key the resource was created with, when it has one: a
+ * resource's key (resource-key.ts) is chosen once, so an alias, a move under a component or
+ * an upgrade from numberplane 0.1 keeps its tokens, and its released number comes back.
+ */
+export const withKeptKey = (olds: Props, news: Props): Props =>
+  typeof olds.resourceKey === 'string' ? { ...news, resourceKey: olds.resourceKey } : news;
+
 /** Tags as state keeps them: none rather than an empty map. */
 export const tagsOrNone = (tags: Record<string, string>): Record<string, string> | undefined =>
   Object.keys(tags).length > 0 ? tags : undefined;
 
 /**
- * The create's idempotency key: stable for one resource (project, stack, name) and one
+ * The create's idempotency key: stable for one resource (its key) and one
  * request, so a create repeated after a crash adopts what the first attempt made, while a
  * replacement with other inputs makes a new object.
  */

@@ -12,6 +12,7 @@ import {
   deleteOrGone,
   readOrGone,
   tagsOrNone,
+  withKeptKey,
 } from './backend-call';
 import {
   compact,
@@ -33,9 +34,10 @@ const SPECS: PropertySpec[] = [
 ];
 
 export async function check(
-  _olds: Props,
-  news: Props,
+  olds: Props,
+  declared: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const news = withKeptKey(olds, declared);
   const failures = checkProperties(news, FIELDS, 'OptOutList');
   if (news.name === DEFAULT_OPT_OUT_LIST) {
     failures.push(...failuresOf([{ ...DEFAULT_LIST_NOT_MANAGED, path: ['name'] }]));

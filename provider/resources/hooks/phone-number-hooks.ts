@@ -12,6 +12,7 @@ import {
   isNotFound,
   readOrGone,
   tagsOrNone,
+  withKeptKey,
 } from './backend-call';
 import { DEFAULTS } from '../../model/limits';
 import { numberProblems, releaseProblem } from '../../model/number-rules';
@@ -57,9 +58,10 @@ const SPECS: PropertySpec[] = [
 ];
 
 export async function check(
-  _olds: Props,
-  news: Props,
+  olds: Props,
+  declared: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const news = withKeptKey(olds, declared);
   const capabilities = news.numberCapabilities;
   const inputs: Props = {
     ...news,
@@ -143,15 +145,35 @@ function settings(inputs: Props): Record<string, unknown> {
   };
 }
 
-function createRequest(inputs: Props): Record<string, unknown> {
+/**
+ * What picks the number, and all its create's token is derived from: the properties that
+ * replace it (and a TEN_DLC number's registration, which the backend needs to claim one).
+ * Settings that change in place go in an update after the claim, so a resource whose
+ * number was released behind its back gets the same number back from the deletion queue
+ * however often it was updated since its first create.
+ */
+function claimRequest(inputs: Props): Record<string, unknown> {
   return compact({
     isoCountryCode: inputs.isoCountryCode,
     numberType: inputs.numberType,
     numberCapabilities: inputs.numberCapabilities,
     areaCode: inputs.areaCode,
-    ...settings(inputs),
-    tags: inputs.tags,
+    registrationId: inputs.numberType === 'TEN_DLC' ? inputs.registrationId : undefined,
   });
+}
+
+/** Whether the number holds every setting as `wanted` has it. */
+function holds(number: PhoneNumber, wanted: Record<string, unknown>): boolean {
+  return Object.entries(wanted).every(([key, value]) =>
+    key === 'tags'
+      ? sameTags(number.tags, value as Record<string, string>)
+      : ((number as unknown as Record<string, unknown>)[key] ?? null) === value,
+  );
+}
+
+function sameTags(held: Record<string, string>, wanted: Record<string, string>): boolean {
+  const keys = Object.keys(wanted);
+  return Object.keys(held).length === keys.length && keys.every((key) => held[key] === wanted[key]);
 }
 
 /** An error that keeps a half-made number in the stack's state instead of losing it. */
@@ -282,18 +304,16 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   if (typeof inputs.adoptExistingId === 'string') {
     number = await adopt(inputs.adoptExistingId, inputs);
   } else {
-    const request = createRequest(inputs);
+    const request = claimRequest(inputs);
     number = await call('CreatePhoneNumber', {
       body: { ...request, clientToken: clientToken(inputs.resourceKey, 'PhoneNumber', request) },
     });
-    if (number.status === 'DELETION_QUEUED') {
-      // The same resource asked for this number before and released it: take it back, with
-      // the settings declared now (release let go of its assignment and opt-out list).
-      await restore(number.phoneNumberId);
-      number = await call('UpdatePhoneNumber', {
-        id: number.phoneNumberId,
-        body: settings(inputs),
-      });
+    // The same resource asked for this number before and released it: take it back
+    // (release let go of its assignment and opt-out list).
+    if (number.status === 'DELETION_QUEUED') number = await restore(number.phoneNumberId);
+    const wanted = settings(inputs);
+    if (!holds(number, wanted)) {
+      number = await call('UpdatePhoneNumber', { id: number.phoneNumberId, body: wanted });
     }
   }
   number = await settleClaim(number, inputs);

@@ -13,6 +13,7 @@ import {
   deleteOrGone,
   readOrGone,
   tagsOrNone,
+  withKeptKey,
 } from './backend-call';
 import {
   compact,
@@ -35,9 +36,10 @@ const SPECS: PropertySpec[] = [
 ];
 
 export async function check(
-  _olds: Props,
-  news: Props,
+  olds: Props,
+  declared: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const news = withKeptKey(olds, declared);
   const inputs = {
     ...news,
     requireEncryption: news.requireEncryption ?? DEFAULTS.requireEncryption,
