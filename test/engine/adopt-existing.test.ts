@@ -43,4 +43,36 @@ describe('adopting objects made out of band (adoptExistingId)', () => {
     expect(preview.error).toBeUndefined();
     expect(preview.steps?.filter((s) => s.op !== 'refresh')).toEqual([]);
   });
+
+  it('adopting a number whose replacing properties differ fails at up, listing each difference, and changes nothing', async () => {
+    const existing = await env.client.call('CreatePhoneNumber', {
+      body: {
+        isoCountryCode: 'US',
+        numberType: 'SIMULATOR',
+        numberCapabilities: ['SMS'],
+        tags: { team: 'ops' },
+      },
+    });
+    const up = await env.up({
+      numbers: {
+        mismatched: {
+          isoCountryCode: 'US',
+          numberType: 'SIMULATOR',
+          numberCapabilities: ['VOICE', 'SMS'],
+          tags: { team: 'sales' },
+          adoptExistingId: existing.phoneNumberId,
+        },
+      },
+    });
+    expect(up.ok).toBe(false);
+    expect(up.error).toContain(
+      `cannot adopt phone number ${existing.phoneNumber} (${existing.phoneNumberId}): numberCapabilities is ["SMS"], declared ["SMS","VOICE"]`,
+    );
+    const after = await env.client.call('DescribePhoneNumber', { id: existing.phoneNumberId });
+    expect(after).toMatchObject({ status: existing.status, tags: { team: 'ops' } });
+    const state = (await env.stack.exportDeployment()).deployment as {
+      resources?: { urn: string }[];
+    };
+    expect((state.resources ?? []).some((r) => r.urn.endsWith('::mismatched'))).toBe(false);
+  });
 });

@@ -251,7 +251,11 @@ describe('PhoneNumber hooks', () => {
 
     it('adopts a number named by its ARN; the resource id is its phoneNumberId', async () => {
       const existing = await backend.client.call('CreatePhoneNumber', {
-        body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] },
+        body: {
+          isoCountryCode: 'US',
+          numberType: 'SIMULATOR',
+          numberCapabilities: ['SMS', 'VOICE'],
+        },
       });
       const made = await hooks.create(
         await checked({ ...declared, adoptExistingId: existing.arn }),
@@ -351,7 +355,11 @@ describe('PhoneNumber hooks', () => {
 
     it('adopts an existing number by id, and fails to adopt one of another country', async () => {
       const existing = await backend.client.call('CreatePhoneNumber', {
-        body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] },
+        body: {
+          isoCountryCode: 'US',
+          numberType: 'SIMULATOR',
+          numberCapabilities: ['VOICE', 'SMS'],
+        },
       });
       const adopted = await hooks.create(
         await checked({ ...declared, adoptExistingId: existing.phoneNumberId }),
@@ -367,7 +375,7 @@ describe('PhoneNumber hooks', () => {
           }),
         ),
       ).rejects.toThrow(
-        /cannot adopt phone number .*: isoCountryCode is US, declared GB; numberType is SIMULATOR, declared LONG_CODE/,
+        /cannot adopt phone number .*: isoCountryCode is "US", declared "GB"; numberType is "SIMULATOR", declared "LONG_CODE"\. A change to these properties replaces it/,
       );
     });
 

@@ -15,6 +15,7 @@ import {
   withKeptKey,
 } from './backend-call';
 import {
+  adoptionProblem,
   compact,
   diffProperties,
   type PropertyDiff,
@@ -63,6 +64,13 @@ function outputs(list: OptOutList, inputs: Props): Props {
 export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
   if (typeof inputs.adoptExistingId === 'string') {
     const existing = await call('DescribeOptOutList', { id: inputs.adoptExistingId });
+    const refused = adoptionProblem(
+      `opt-out list ${existing.optOutListName}`,
+      outputs(existing, inputs),
+      inputs,
+      SPECS,
+    );
+    if (refused) throw refused;
     return { id: existing.optOutListName, outs: outputs(existing, inputs) };
   }
   const request = {

@@ -20,6 +20,7 @@ import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
 import { DEFAULT_RETRY, retryDelay } from './retry';
 import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import {
+  adoptionProblem,
   compact,
   diffProperties,
   type PropertyDiff,
@@ -284,16 +285,13 @@ async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNum
 
 async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
   const existing = await call('DescribePhoneNumber', { id });
-  const mismatches = (['isoCountryCode', 'numberType', 'areaCode'] as const).filter(
-    (key) => inputs[key] !== undefined && inputs[key] !== existing[key],
+  const refused = adoptionProblem(
+    `phone number ${existing.phoneNumber} (${id})`,
+    outputs(existing, inputs),
+    inputs,
+    SPECS,
   );
-  if (mismatches.length > 0) {
-    throw new Error(
-      `cannot adopt phone number ${existing.phoneNumber} (${id}): ${mismatches
-        .map((key) => `${key} is ${String(existing[key])}, declared ${String(inputs[key])}`)
-        .join('; ')}; declare what the number is, or adopt another number`,
-    );
-  }
+  if (refused) throw refused;
   const restored =
     existing.status === 'DELETION_QUEUED' ? await restore(existing.phoneNumberId) : existing;
   return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });

@@ -56,6 +56,31 @@ export function changedProperties(
   });
 }
 
+/**
+ * An adoption's refusal, or nothing: the replacing properties whose declared value differs
+ * from the object's, each with both values. Adopting it anyway would plan its replacement
+ * at the next preview, releasing what was adopted.
+ */
+export function adoptionProblem(
+  what: string,
+  actual: Props,
+  declared: Props,
+  specs: readonly PropertySpec[],
+): Error | undefined {
+  const differences = changedProperties(
+    actual,
+    declared,
+    specs.filter((spec) => spec.replaces),
+  ).map(
+    (spec) =>
+      `${spec.name} is ${JSON.stringify(actual[spec.name])}, declared ${JSON.stringify(declared[spec.name])}`,
+  );
+  if (differences.length === 0) return undefined;
+  return new Error(
+    `cannot adopt ${what}: ${differences.join('; ')}. A change to ${differences.length > 1 ? 'these properties replaces' : 'this property replaces'} it, so the next up would release what was adopted; declare what it is, or adopt another`,
+  );
+}
+
 export interface PropertyDiff {
   changes: boolean;
   replaces: string[];

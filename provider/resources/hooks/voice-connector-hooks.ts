@@ -16,6 +16,7 @@ import {
   withKeptKey,
 } from './backend-call';
 import {
+  adoptionProblem,
   compact,
   diffProperties,
   type PropertyDiff,
@@ -75,11 +76,13 @@ const settings = (
 export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
   if (typeof inputs.adoptExistingId === 'string') {
     const existing = await call('GetVoiceConnector', { id: inputs.adoptExistingId });
-    if (existing.awsRegion !== inputs.awsRegion) {
-      throw new Error(
-        `cannot adopt voice connector ${existing.voiceConnectorId}: it is in ${existing.awsRegion} but awsRegion is declared ${String(inputs.awsRegion)}; declare ${existing.awsRegion} or adopt another connector`,
-      );
-    }
+    const refused = adoptionProblem(
+      `voice connector ${existing.voiceConnectorId}`,
+      outputs(existing, inputs),
+      inputs,
+      SPECS,
+    );
+    if (refused) throw refused;
     const updated = await call('UpdateVoiceConnector', {
       id: existing.voiceConnectorId,
       body: settings(inputs),
