@@ -41,7 +41,10 @@ export function markdownSummary(result: CiResult): string {
   }
   if (result.error) lines.push('', '```', result.error, '```');
   if (result.steps.length > 0) {
-    if (result.command === 'drift') lines.push('', '`up` would bring the stack back with:');
+    // Plain `up` trusts the state, which still holds what drifted: it refreshes first.
+    if (result.command === 'drift') {
+      lines.push('', '`numberplane up --refresh` would bring the stack back with:');
+    }
     lines.push('', '| operation | resource | type | properties |', '| --- | --- | --- | --- |');
     for (const step of result.steps) {
       lines.push(

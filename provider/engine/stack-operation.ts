@@ -243,7 +243,9 @@ function propertyChanges(
   news: Record<string, unknown> | undefined,
 ): StackStep['propertyChanges'] {
   const changes: Record<string, { old: unknown; new: unknown }> = {};
-  for (const key of changedInputs(olds, news)) {
+  // A refresh that found the object gone has no new state: every property went.
+  const keys = olds && !news ? Object.keys(olds).filter((key) => key !== '__provider') : [];
+  for (const key of [...keys, ...changedInputs(olds, news)]) {
     changes[key] = { old: olds?.[key], new: news?.[key] };
   }
   return changes;

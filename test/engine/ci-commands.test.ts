@@ -206,6 +206,8 @@ describe('numberplane preview|up|destroy|drift', () => {
     expect(markdown).toContain(
       '| `london` (VoiceConnector) | requireEncryption | `true` | `false` |',
     );
+    // Plain `up` trusts the state, which still holds what drifted: the summary names the run that restores.
+    expect(markdown).toContain('`numberplane up --refresh` would bring the stack back with:');
 
     // Drift reads without writing: a second run sees the same drift.
     const human = await cli(['drift', '--stack', 'pr-1']);

@@ -1,3 +1,4 @@
+import { driftOf } from '../../provider/ci/ci-command';
 import type { StackStep } from '../../provider/engine/stack-operation';
 import {
   startTelephonyStack,
@@ -61,13 +62,18 @@ describe('drift made out of band', () => {
   });
 
   /** preview --refresh must plan exactly `expected`; up restores; then nothing is left to do. */
-  async function expectDriftRestored(expected: {
-    op: string;
-    resource: string;
-    diffs?: string[];
-  }): Promise<void> {
+  async function expectDriftRestored(
+    expected: { op: string; resource: string; diffs?: string[] },
+    drifted?: { resource: string; status: 'changed' | 'deleted' },
+  ): Promise<void> {
     const preview = await env.preview(SPEC, { refresh: true });
     expect(preview.error).toBeUndefined();
+    if (drifted) {
+      // What `numberplane drift` reports (its text, --json and --summary) from these steps.
+      expect(
+        driftOf(preview.steps).map((d) => ({ resource: d.resource, status: d.status })),
+      ).toEqual([drifted]);
+    }
     const planned = (preview.steps ?? []).filter((s) => s.op !== 'refresh');
     expect(
       planned.map((s) => ({
@@ -124,18 +130,24 @@ describe('drift made out of band', () => {
     expect(connector.requireEncryption).toBe(true);
   });
 
-  it('a number released in the console reads as gone, and up takes the same number back', async () => {
+  it('a number released in the console reads as gone (drift lists it so), and up takes the same number back', async () => {
     const before = await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' });
     await env.outOfBand('ReleasePhoneNumber', { id: ids.numbers.alerts });
-    await expectDriftRestored({ op: 'create', resource: 'alerts' });
+    await expectDriftRestored(
+      { op: 'create', resource: 'alerts' },
+      { resource: 'alerts', status: 'deleted' },
+    );
     const after = await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' });
     expect(after.status).toBe('ACTIVE');
     expect(after.phoneNumber).toBe(before.phoneNumber);
   });
 
-  it('an opt-out list deleted in the console reads as gone, and up makes it again', async () => {
+  it('an opt-out list deleted in the console reads as gone (drift lists it so), and up makes it again', async () => {
     await env.outOfBand('DeleteOptOutList', { id: 'spare' });
-    await expectDriftRestored({ op: 'create', resource: 'spare' });
+    await expectDriftRestored(
+      { op: 'create', resource: 'spare' },
+      { resource: 'spare', status: 'deleted' },
+    );
     await expect(env.client.call('DescribeOptOutList', { id: 'spare' })).resolves.toMatchObject({
       optOutListName: 'spare',
     });
