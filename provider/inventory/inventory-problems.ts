@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closeTo } from '../model/names';
 
 /** One thing wrong with an inventory file, where it is, and what to do. */
 export interface InventoryProblem {
@@ -42,26 +43,6 @@ const TYPE_WORDS: Record<string, { noun: string; fix: string }> = {
   integer: { noun: 'a whole number', fix: 'write a whole number' },
   number: { noun: 'a number', fix: 'write a number' },
 };
-
-/** Two names within two edits of each other: a likely typo. */
-function closeTo(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      previous[j] = Math.min(
-        above + 1,
-        (previous[j - 1] ?? 0) + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diagonal = above;
-    }
-  }
-  return (previous[b.length] ?? 99) <= 2;
-}
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> };
 

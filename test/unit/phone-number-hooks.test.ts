@@ -103,6 +103,15 @@ describe('PhoneNumber hooks', () => {
       ]);
     });
 
+    it('an unknown property close to a real one gets "did you mean", and resourceKey is never offered', async () => {
+      const { failures } = await hooks.check({}, { ...declared, areCode: '206' });
+      expect(failures).toHaveLength(1);
+      expect(failures[0]?.reason).toMatch(
+        /^PhoneNumber has no property "areCode"; did you mean areaCode\? \(properties: isoCountryCode, /,
+      );
+      expect(failures[0]?.reason).not.toContain('resourceKey');
+    });
+
     it('fails on rules across properties: two-way, 10DLC, toll-free, assignment', async () => {
       const failures = async (news: Record<string, unknown>) =>
         (await hooks.check({}, { ...declared, ...news })).failures.map((f) => f.property);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closeTo } from '../../model/names';
 import { describeProblem, type Problem } from '../../model/problem';
 import { SimulatorError } from '../../simulator/domain/errors';
 import { issuesApartFrom, parseRequest } from '../../simulator/domain/requests';
@@ -36,13 +37,16 @@ export function checkProperties(
   resourceKind: string,
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
+  // resourceKey is the resource's own (resource-key.ts), never one to offer a user.
+  const declarable = Object.keys(fields).filter((key) => key !== 'resourceKey');
   for (const key of Object.keys(inputs)) {
     if (key === '__provider') continue;
     // Own keys only: `toString` or `__proto__` is in every object, and no property.
     if (!Object.hasOwn(fields, key)) {
+      const guess = declarable.find((name) => closeTo(name, key));
       failures.push({
         property: key,
-        reason: `${resourceKind} has no property "${key}"; remove it (properties: ${Object.keys(fields).join(', ')})`,
+        reason: `${resourceKind} has no property "${key}"; ${guess ? `did you mean ${guess}?` : 'remove it'} (properties: ${declarable.join(', ')})`,
       });
     }
   }
