@@ -42,7 +42,7 @@ describe('destroying a stack with a protected number', () => {
     const blocked = await env.destroy();
     expect(blocked.ok).toBe(false);
     expect(blocked.error).toContain(
-      `phone number ${phoneNumber} (${phoneNumberId}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
+      `phone number ${phoneNumber} (${phoneNumberId}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource and apply that alone with pulumi up --target URN (pulumi stack --show-urns lists them; a plain pulumi up would re-create what this destroy already released), then destroy again. To have destroy refuse before it releases anything, give the resource protect: true too`,
     );
     const kept = await env.client.call('DescribePhoneNumber', { id: phoneNumberId });
     expect(kept).toMatchObject({ status: 'ACTIVE', deletionProtectionEnabled: true });

@@ -393,7 +393,7 @@ describe('PhoneNumber hooks', () => {
         await checked({ ...declared, deletionProtectionEnabled: true }),
       );
       await expect(hooks.remove(made.id)).rejects.toThrow(
-        `phone number ${String(made.outs.phoneNumber)} (${made.id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
+        `phone number ${String(made.outs.phoneNumber)} (${made.id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource and apply that alone with pulumi up --target URN (pulumi stack --show-urns lists them; a plain pulumi up would re-create what this destroy already released), then destroy again. To have destroy refuse before it releases anything, give the resource protect: true too`,
       );
       expect(await backend.client.call('DescribePhoneNumber', { id: made.id })).toMatchObject({
         status: 'ACTIVE',

@@ -353,7 +353,7 @@ export async function remove(id: string): Promise<void> {
   const blocker = releaseProblem(number);
   if (blocker?.code === 'deletion-protected') {
     throw new Error(
-      `${blocker.message} and was not released. To release it, set deletionProtectionEnabled: false on this resource, run pulumi up, then destroy again`,
+      `${blocker.message} and was not released. To release it, set deletionProtectionEnabled: false on this resource and apply that alone with pulumi up --target URN (pulumi stack --show-urns lists them; a plain pulumi up would re-create what this destroy already released), then destroy again. To have destroy refuse before it releases anything, give the resource protect: true too`,
     );
   }
   // Let go of what the number holds: its assignment (the backend refuses to release an
