@@ -60,6 +60,9 @@ describe('the root project under plain pulumi commands', () => {
       );
       const hint = /`npx (numberplane clock advance (\w+) --endpoint \S+)`/.exec(up.stdout);
       expect(hint).not.toBeNull();
+      expect(up.stdout).toContain(
+        "(with the server's admin key: --admin-key KEY or NUMBERPLANE_ADMIN_KEY, unless it keeps the local default)",
+      );
       advances.push(String(hint?.[2]));
       await numberplane(String(hint?.[1]).split(' '));
       up = await shell.pulumi(root, 'up', '--yes');

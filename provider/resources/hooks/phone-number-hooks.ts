@@ -226,9 +226,13 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
       // The CLI opens the project's default store on its own; any other backend it is told.
       const { endpoint } = connectionSettings();
       const where = endpoint === DEFAULT_ENDPOINT ? '' : ` --endpoint ${endpoint}`;
+      // A server's clock is admin surface: the CLI sends the local default key unless told.
+      const adminKey = /^https?:/.test(endpoint)
+        ? " (with the server's admin key: --admin-key KEY or NUMBERPLANE_ADMIN_KEY, unless it keeps the local default)"
+        : '';
       const pace = clock.mode === 'frozen' ? 'is frozen' : `runs at ${clock.scale}x real time`;
       throw keepInState(
-        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}${where}\` and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
+        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}${where}\`${adminKey} and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
         current,
         inputs,
       );
