@@ -62,6 +62,9 @@ describe('updating a voice connector group', () => {
     );
     expect(four.ok).toBe(false);
     expect(four.error).toContain('a group holds at most 3 voice connectors; remove some');
+    // One line per property, without the engine's Go-syntax dump of the value before it.
+    expect(four.error).toContain("resource 'spare' has a problem: connectors");
+    expect(four.error).not.toContain('property connectors value');
     const zero = await env.preview(
       withNewGroup([
         { connector: 'a', priority: 0 },

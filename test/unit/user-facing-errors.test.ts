@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { userFacingHooks, withoutFrames } from '../../provider/resources/hooks/user-facing-errors';
+import {
+  failuresAsLines,
+  userFacingHooks,
+  withoutFrames,
+} from '../../provider/resources/hooks/user-facing-errors';
 
 /** How @pulumi/pulumi's dynamic-provider plugin prints a failed check, diff, read or delete. */
 const printed = (error: unknown): string =>
@@ -33,5 +37,26 @@ describe('errors leaving the hooks', () => {
   it('leaves values that are not errors as they are', () => {
     expect(withoutFrames('plain')).toBe('plain');
     expect(withoutFrames(undefined)).toBeUndefined();
+  });
+
+  it('check failures name no property, so the engine prints no Go-syntax dump; each reason starts with its property', () => {
+    expect(
+      failuresAsLines({
+        inputs: { a: 1 },
+        failures: [
+          { property: 'isoCountryCode', reason: 'isoCountryCode must be …; got "usa"' },
+          { property: 'colour', reason: 'PhoneNumber has no property "colour"; remove it' },
+          { property: 'connectors', reason: 'priority 1 is given to both a and b' },
+        ],
+      }),
+    ).toEqual({
+      inputs: { a: 1 },
+      failures: [
+        { property: '', reason: 'isoCountryCode must be …; got "usa"' },
+        { property: '', reason: 'PhoneNumber has no property "colour"; remove it' },
+        { property: '', reason: 'connectors: priority 1 is given to both a and b' },
+      ],
+    });
+    expect(failuresAsLines({ inputs: {}, failures: [] })).toEqual({ inputs: {}, failures: [] });
   });
 });

@@ -81,7 +81,8 @@ export async function check(
   return {
     inputs,
     failures: [
-      ...checkProperties(inputs, FIELDS, 'PhoneNumber'),
+      // As declared: sorted, a bad capability's index would not be the one the program wrote.
+      ...checkProperties({ ...inputs, numberCapabilities: capabilities }, FIELDS, 'PhoneNumber'),
       // The rule book's rules across properties; the backend checks them again.
       ...failuresOf(numberProblems(inputs, { isUnknown: containsUnknown })),
     ],

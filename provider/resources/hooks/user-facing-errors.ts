@@ -20,6 +20,32 @@ export function withoutFrames(error: unknown): unknown {
 }
 
 type Hook = (...args: unknown[]) => Promise<unknown>;
+
+interface Failure {
+  property: string;
+  reason: string;
+}
+
+/**
+ * Check failures as the engine shows them: one named property makes it print `property P
+ * value V has a problem: REASON`, V in Go syntax (`{[{VOICE} {FAX}]}`) before a reason that
+ * quotes the value again. Without one it prints `has a problem: REASON`, so each failure
+ * goes without it, its reason starting with the property's name.
+ */
+export function failuresAsLines(result: unknown): unknown {
+  const failures = (result as { failures?: unknown } | undefined)?.failures;
+  if (!Array.isArray(failures) || failures.length === 0) return result;
+  return {
+    ...(result as object),
+    failures: (failures as Failure[]).map(({ property, reason }) => ({
+      property: '',
+      reason:
+        property === '' || reason.startsWith(property) || reason.includes(`"${property}"`)
+          ? reason
+          : `${property}: ${reason}`,
+    })),
+  };
+}
 const wrapped = new WeakMap<object, Record<string, Hook>>();
 
 /**
@@ -35,7 +61,8 @@ export function userFacingHooks(module: Record<string, unknown>): Record<string,
       if (typeof hook !== 'function') continue;
       hooks[name] = async (...args: unknown[]) => {
         try {
-          return await (hook as Hook)(...args);
+          const result = await (hook as Hook)(...args);
+          return name === 'check' ? failuresAsLines(result) : result;
         } catch (error) {
           throw withoutFrames(error);
         }
