@@ -309,6 +309,20 @@ describe('PhoneNumber hooks', () => {
       expect(made.outs).toMatchObject({ status: 'ACTIVE' });
     });
 
+    it('a FAILED claim is retried before the number takes its declared settings', async () => {
+      await backend.client.admin('AddFault', {
+        body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
+      });
+      const made = await hooks.create(
+        await checked({ ...declared, tags: { team: 'voice' }, deletionProtectionEnabled: true }),
+      );
+      expect(made.outs).toMatchObject({
+        status: 'ACTIVE',
+        tags: { team: 'voice' },
+        deletionProtectionEnabled: true,
+      });
+    });
+
     it('a retried claim whose answer was lost (connection reset after commit) counts as retried', async () => {
       await backend.client.admin('AddFault', {
         body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },

@@ -302,6 +302,27 @@ async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
   return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
 }
 
+/**
+ * The claimed number takes the declared settings. Refused (an assignment the backend will
+ * not make), the number is kept in the stack, so it is never held outside it.
+ */
+async function applySettings(
+  number: PhoneNumber,
+  wanted: Record<string, unknown>,
+  inputs: Props,
+): Promise<PhoneNumber> {
+  try {
+    return await call('UpdatePhoneNumber', { id: number.phoneNumberId, body: wanted });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw keepInState(
+      `phone number ${number.phoneNumber} (${number.phoneNumberId}) was claimed but did not take its settings: ${reason}. It is kept in the stack; fix the declaration and run pulumi up again`,
+      number,
+      inputs,
+    );
+  }
+}
+
 export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
   let number: PhoneNumber;
   if (typeof inputs.adoptExistingId === 'string') {
@@ -314,12 +335,11 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
     // The same resource asked for this number before and released it: take it back
     // (release let go of its assignment and opt-out list).
     if (number.status === 'DELETION_QUEUED') number = await restore(number.phoneNumberId);
+    // A number whose claim failed takes no settings: the claim is settled first.
+    number = await settleClaim(number, inputs);
     const wanted = settings(inputs);
-    if (!holds(number, wanted)) {
-      number = await call('UpdatePhoneNumber', { id: number.phoneNumberId, body: wanted });
-    }
+    if (!holds(number, wanted)) number = await applySettings(number, wanted, inputs);
   }
-  number = await settleClaim(number, inputs);
   if (inputs.waitForActive !== false) number = await waitUntilActive(number, inputs);
   return { id: number.phoneNumberId, outs: outputs(number, inputs) };
 }
