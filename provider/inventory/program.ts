@@ -52,7 +52,8 @@ export function declareInventory(inventory: Inventory): InventoryOutputs {
   }
   const lists: Record<string, OptOutList> = {};
   for (const [key, args] of Object.entries(inventory.optOutLists ?? {})) {
-    lists[key] = new OptOutList(key, args);
+    // An inventory names each list after its key, as its rules (one name per list) expect.
+    lists[key] = new OptOutList(key, { ...args, name: args.name ?? key });
   }
   const numbers: Record<string, PhoneNumber> = {};
   for (const { name, entry } of plannedNumbers(inventory)) {

@@ -72,7 +72,9 @@ export const voiceConnectorGroupInputs = z
 export const optOutListInputs = z
   .strictObject({
     name: listName
-      .describe('The list’s name; defaults to the resource name. Changing it replaces the list.')
+      .describe(
+        'The list’s name; defaults to the resource name and a suffix derived from its URN and tags (in an inventory: its key). Changing it replaces the list.',
+      )
       .optional(),
     tags: tags.describe('Tags. Changing them replaces the list.').optional(),
     adoptExistingId: z.string().min(1).describe(ADOPT).optional(),

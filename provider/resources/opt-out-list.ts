@@ -3,7 +3,10 @@ import { resourceKey } from './resource-key';
 import provider from './providers/opt-out-list-provider';
 
 export interface OptOutListArgs {
-  /** The list's name. @default the resource name. Changing it replaces the list. */
+  /**
+   * The list's name. @default the resource name and a 7-character suffix derived from the
+   * resource's URN and tags (`marketing-3f9a1c2`), kept once chosen. Changing it replaces the list.
+   */
   name?: pulumi.Input<string>;
   /** Tags. Changing them replaces the list (the backend has no tag update for lists). */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -29,7 +32,7 @@ export class OptOutList extends pulumi.dynamic.Resource {
       provider,
       name,
       {
-        name: args.name ?? name,
+        name: args.name,
         tags: args.tags,
         adoptExistingId: args.adoptExistingId,
         resourceKey: resourceKey('OptOutList', name, opts),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 
 /** The type token `pulumi.dynamic.Resource` gives numberplane's resources of this kind. */
@@ -44,4 +45,26 @@ function urnWithoutDependency(parent: pulumi.Resource): pulumi.Output<string> {
 function isTopLevel(urn: string): boolean {
   const type = urn.split('::')[2] ?? '';
   return !type.includes('$');
+}
+
+/** The resource's own name, the last part of its key (`project/stack/name` or a URN). */
+export function nameInKey(key: string): string {
+  return key.startsWith('urn:pulumi:')
+    ? key.split('::').slice(3).join('::')
+    : key.split('/').slice(2).join('/');
+}
+
+/**
+ * A name as Pulumi's auto-naming makes one: the resource's name and a 7-character suffix.
+ * The suffix is derived from the key (which holds the stack and, for a child, its parents)
+ * and from what replaces the object, not drawn at random: a run repeated after a crash
+ * makes the same name, so never a second object, while two stacks, two components or a
+ * replacement (made before the old object goes) each get a name of their own.
+ */
+export function autoName(key: string, replacing: unknown): string {
+  const suffix = createHash('sha256')
+    .update(`${key}\u0000${JSON.stringify(replacing ?? null)}`)
+    .digest('hex')
+    .slice(0, 7);
+  return `${nameInKey(key)}-${suffix}`;
 }

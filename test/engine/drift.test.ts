@@ -43,6 +43,7 @@ describe('drift made out of band', () => {
     numbers: Record<string, string>;
     connectors: Record<string, string>;
     groups: Record<string, string>;
+    lists: Record<string, string>;
   };
 
   beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('drift made out of band', () => {
       numbers: outputs.numberIds ?? {},
       connectors: outputs.connectorIds ?? {},
       groups: outputs.groupIds ?? {},
+      lists: outputs.listNames ?? {},
     };
   });
 
@@ -143,13 +145,15 @@ describe('drift made out of band', () => {
   });
 
   it('an opt-out list deleted in the console reads as gone (drift lists it so), and up makes it again', async () => {
-    await env.outOfBand('DeleteOptOutList', { id: 'spare' });
+    const spare = ids.lists.spare ?? '';
+    expect(spare).toMatch(/^spare-[0-9a-f]{7}$/);
+    await env.outOfBand('DeleteOptOutList', { id: spare });
     await expectDriftRestored(
       { op: 'create', resource: 'spare' },
       { resource: 'spare', status: 'deleted' },
     );
-    await expect(env.client.call('DescribeOptOutList', { id: 'spare' })).resolves.toMatchObject({
-      optOutListName: 'spare',
+    await expect(env.client.call('DescribeOptOutList', { id: spare })).resolves.toMatchObject({
+      optOutListName: spare,
     });
   });
 });

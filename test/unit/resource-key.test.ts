@@ -31,3 +31,35 @@ describe('a resource keeps the key it was created with', () => {
     },
   );
 });
+
+describe('an opt-out list declared without a name', () => {
+  it('is named after the resource with a suffix from its key, the same on every check', async () => {
+    const first = await lists.check({}, { resourceKey: CHILD });
+    const again = await lists.check({}, { resourceKey: CHILD });
+    expect(first.inputs.name).toMatch(/^line-[0-9a-f]{7}$/);
+    expect(again.inputs.name).toBe(first.inputs.name);
+    expect((await lists.check({}, { resourceKey: 'proj/dev/line' })).inputs.name).toMatch(
+      /^line-[0-9a-f]{7}$/,
+    );
+  });
+
+  it('differs between stacks and between tags, which replace the list', async () => {
+    const dev = await lists.check({}, { resourceKey: 'proj/dev/line' });
+    const prod = await lists.check({}, { resourceKey: 'proj/prod/line' });
+    const tagged = await lists.check({}, { resourceKey: 'proj/dev/line', tags: { a: 'b' } });
+    expect(new Set([dev.inputs.name, prod.inputs.name, tagged.inputs.name]).size).toBe(3);
+  });
+
+  it('keeps the name a list made before has (numberplane 0.1 named it after the resource)', async () => {
+    const kept = await lists.check(
+      { name: 'marketing', resourceKey: 'proj/dev/marketing' },
+      { resourceKey: 'proj/dev/marketing' },
+    );
+    expect(kept.inputs.name).toBe('marketing');
+  });
+
+  it('adopted, takes the name of the list it adopts', async () => {
+    const adopted = await lists.check({}, { resourceKey: CHILD, adoptExistingId: 'legacy' });
+    expect(adopted.inputs.name).toBe('legacy');
+  });
+});

@@ -23,6 +23,7 @@ import {
   type Props,
 } from './property-diff';
 import type { OptOutList } from '../../simulator/domain/types';
+import { autoName } from '../resource-key';
 
 const FIELDS: Record<string, z.ZodType> = {
   ...optOutListInputs.shape,
@@ -38,12 +39,26 @@ export async function check(
   olds: Props,
   declared: Props,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  const news = withKeptKey(olds, declared);
+  const news = named(olds, withKeptKey(olds, declared));
   const failures = checkProperties(news, FIELDS, 'OptOutList');
   if (news.name === DEFAULT_OPT_OUT_LIST) {
     failures.push(...failuresOf([{ ...DEFAULT_LIST_NOT_MANAGED, path: ['name'] }]));
   }
   return { inputs: news, failures };
+}
+
+/**
+ * A list declared without a name: an adopted list keeps its own; a list made before keeps
+ * the name it has unless its tags (which replace it) changed; a new or replacing list is
+ * auto-named (resource-key.ts), so two stacks on one account never collide.
+ */
+function named(olds: Props, news: Props): Props {
+  if (news.name !== undefined) return news;
+  if (typeof news.adoptExistingId === 'string') return { ...news, name: news.adoptExistingId };
+  const sameTags = JSON.stringify(olds.tags ?? null) === JSON.stringify(news.tags ?? null);
+  if (typeof olds.name === 'string' && sameTags) return { ...news, name: olds.name };
+  if (typeof news.resourceKey !== 'string') return news;
+  return { ...news, name: autoName(news.resourceKey, news.tags) };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {

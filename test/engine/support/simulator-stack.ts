@@ -29,7 +29,28 @@ export interface SimulatorStack {
   ): Promise<StackOperationResult>;
   /** Edits as a console user would (drift). */
   outOfBand: HttpClient['call'];
+  /** Another stack of the same project on the same simulator and account (a second environment). */
+  another(stackName: string): SimulatorStack;
   close(): Promise<void>;
+}
+
+/** Runs the stack's operations with the simulator's endpoint and key in its config. */
+function runner(stack: ThrowawayStack, connection: StackConfig): SimulatorStack['run'] {
+  return (operation, config, runOptions = {}) => {
+    const request = { config: { ...connection, ...config }, ...runOptions };
+    switch (operation) {
+      case 'up':
+        return stack.up(request);
+      case 'preview':
+        return stack.preview(request);
+      case 'refresh':
+        return stack.refresh(request);
+      case 'destroy':
+        return stack.destroy(request);
+      case 'export':
+        return stack.exportDeployment();
+    }
+  };
 }
 
 export async function startSimulatorStack(
@@ -42,24 +63,21 @@ export async function startSimulatorStack(
     'numberplane:endpoint': { value: endpoint },
     'numberplane:apiKey': { value: apiKey, secret: true },
   };
+  const another = (stackName: string): SimulatorStack => {
+    const second = createThrowawayStack(project, { ...options, stackName });
+    return {
+      ...served,
+      stack: second,
+      run: runner(second, connection),
+      another,
+      close: async () => second.cleanup(),
+    };
+  };
   return {
     ...served,
     stack,
-    run: (operation, config, runOptions = {}) => {
-      const request = { config: { ...connection, ...config }, ...runOptions };
-      switch (operation) {
-        case 'up':
-          return stack.up(request);
-        case 'preview':
-          return stack.preview(request);
-        case 'refresh':
-          return stack.refresh(request);
-        case 'destroy':
-          return stack.destroy(request);
-        case 'export':
-          return stack.exportDeployment();
-      }
-    },
+    run: runner(stack, connection),
+    another,
     async close() {
       stack.cleanup();
       await close();

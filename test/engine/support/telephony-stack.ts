@@ -16,17 +16,22 @@ export interface TelephonySpec {
 type RunOptions = { refresh?: boolean; expectNoChanges?: boolean };
 
 /** test/engine/projects/telephony, driven by a JSON spec in stack config. */
-export interface TelephonyStack extends Omit<SimulatorStack, 'run'> {
+export interface TelephonyStack extends Omit<SimulatorStack, 'run' | 'another'> {
   up(spec: TelephonySpec, options?: RunOptions): Promise<StackOperationResult>;
   preview(spec: TelephonySpec, options?: RunOptions): Promise<StackOperationResult>;
   refresh(): Promise<StackOperationResult>;
   destroy(): Promise<StackOperationResult>;
+  /** Another stack of the program on the same simulator and account (closed on its own). */
+  another(stackName: string): TelephonyStack;
 }
 
 export async function startTelephonyStack(
   options: { apiKey?: string } & ThrowawayStackOptions = {},
 ): Promise<TelephonyStack> {
-  const base = await startSimulatorStack('test/engine/projects/telephony', options);
+  return telephony(await startSimulatorStack('test/engine/projects/telephony', options));
+}
+
+function telephony(base: SimulatorStack): TelephonyStack {
   const config = (spec: TelephonySpec) => ({ 'telephony:spec': { value: JSON.stringify(spec) } });
   let lastSpec: TelephonySpec = {};
   return {
@@ -41,5 +46,6 @@ export async function startTelephonyStack(
     },
     refresh: () => base.run('refresh', config(lastSpec)),
     destroy: () => base.run('destroy', config(lastSpec)),
+    another: (stackName) => telephony(base.another(stackName)),
   };
 }

@@ -49,4 +49,5 @@ module.exports = {
   groupIds: Object.fromEntries(
     Object.entries(groups).map(([k, g]) => [k, g.voiceConnectorGroupId]),
   ),
+  listNames: Object.fromEntries(Object.entries(lists).map(([k, l]) => [k, l.optOutListName])),
 };

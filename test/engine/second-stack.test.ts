@@ -1,0 +1,73 @@
+import {
+  startTelephonyStack,
+  type TelephonySpec,
+  type TelephonyStack,
+} from './support/telephony-stack';
+
+const spec = (tags?: Record<string, string>): TelephonySpec => ({
+  optOutLists: { marketing: tags ? { tags } : {} },
+  numbers: {
+    alerts: {
+      isoCountryCode: 'US',
+      numberType: 'SIMULATOR',
+      numberCapabilities: ['SMS'],
+      optOutList: 'marketing',
+    },
+  },
+});
+
+const listNameOf = (outputs: unknown): string =>
+  (outputs as { listNames: Record<string, string> }).listNames.marketing ?? '';
+
+/**
+ * A team's dev and prod stacks of one program on one account: an opt-out list declared
+ * without a name is auto-named per stack (opt-out list names are unique in an account).
+ */
+describe('two stacks of one program on one account', () => {
+  let dev: TelephonyStack;
+  let prod: TelephonyStack;
+
+  beforeAll(async () => {
+    dev = await startTelephonyStack();
+    prod = dev.another('prod');
+  });
+
+  afterAll(async () => {
+    await prod.close();
+    await dev.close();
+  });
+
+  it('each gets an opt-out list of its own, and a tags change replaces one under a new name', async () => {
+    const first = await dev.up(spec());
+    expect(first.error).toBeUndefined();
+    const second = await prod.up(spec());
+    expect(second.error).toBeUndefined();
+    const devList = listNameOf(first.outputs);
+    const prodList = listNameOf(second.outputs);
+    expect(devList).toMatch(/^marketing-[0-9a-f]{7}$/);
+    expect(prodList).toMatch(/^marketing-[0-9a-f]{7}$/);
+    expect(prodList).not.toBe(devList);
+    const numbers = (await dev.client.call('ListPhoneNumbers', {})).items;
+    expect(numbers.map((n) => n.optOutListName).sort()).toEqual([devList, prodList].sort());
+
+    // The name is kept: the next run plans nothing.
+    expect((await dev.preview(spec(), { expectNoChanges: true })).error).toBeUndefined();
+
+    // Tags replace a list: the new one is made (under its own name) before the old one goes.
+    const retagged = await dev.up(spec({ team: 'growth' }));
+    expect(retagged.error).toBeUndefined();
+    const renamed = listNameOf(retagged.outputs);
+    expect(renamed).toMatch(/^marketing-[0-9a-f]{7}$/);
+    expect(renamed).not.toBe(devList);
+    const lists = (await dev.client.call('ListOptOutLists', {})).items;
+    expect(lists.map((l) => l.optOutListName).sort()).toEqual(
+      ['Default', prodList, renamed].sort(),
+    );
+
+    expect((await prod.destroy()).error).toBeUndefined();
+    expect((await dev.destroy()).error).toBeUndefined();
+    expect(
+      (await dev.client.call('ListOptOutLists', {})).items.map((l) => l.optOutListName),
+    ).toEqual(['Default']);
+  });
+});
