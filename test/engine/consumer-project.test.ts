@@ -24,12 +24,13 @@ function sh(cwd: string, command: string, args: string[], env = process.env): Pr
   });
 }
 
-/** The README's "Using the resources" program, exactly as written there. */
-function readmeProgram(): string {
+/** A block of the README's "Using the resources" (`ts`: the program, `json`: tsconfig.json), as written. */
+function readmeBlock(language: 'ts' | 'json'): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('\n## Using the resources'));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match?.[1]) throw new Error('README.md has no ```ts program under "Using the resources"');
+  const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(section);
+  if (!match?.[1])
+    throw new Error(`README.md has no \`\`\`${language} block under "Using the resources"`);
   return match[1];
 }
 
@@ -66,9 +67,9 @@ async function betterSqlitePrebuild(dir: string): Promise<string> {
 
 /**
  * A project of a user's own, outside this repo: numberplane installed by npm from the
- * tarball `npm pack` makes, the README's TypeScript program as index.ts (transpiled and
- * type-checked by the language host), the embedded simulator, and the commands the README
- * gives.
+ * tarball `npm pack` makes, the README's tsconfig.json and TypeScript program as index.ts
+ * (transpiled and type-checked by the language host with TypeScript 6), the embedded
+ * simulator, and the commands the README gives.
  */
 describe('a consumer project that installs the packed package', () => {
   let shell: UserShell;
@@ -93,7 +94,8 @@ describe('a consumer project that installs the packed package', () => {
       join(project, 'package.json'),
       JSON.stringify({ name: 'telephony', private: true, main: 'index.ts' }, null, 2),
     );
-    writeFileSync(join(project, 'index.ts'), readmeProgram());
+    writeFileSync(join(project, 'tsconfig.json'), readmeBlock('json'));
+    writeFileSync(join(project, 'index.ts'), readmeBlock('ts'));
     const prebuilds = {
       npm_config_better_sqlite3_local_prebuilds: await betterSqlitePrebuild(shell.dir),
     };
@@ -118,7 +120,9 @@ describe('a consumer project that installs the packed package', () => {
       '--prefer-offline',
       '--no-audit',
       '--no-fund',
-      `typescript@${lockedVersion('typescript')}`,
+      // As the README says: TypeScript 6, what npm gives beside @pulumi/pulumi (whose
+      // loader takes TypeScript below 7), and which refuses tsconfigs TypeScript 5 took.
+      'typescript@6',
       `@types/node@${lockedVersion('@types/node')}`,
     ]);
   }, 600_000);
