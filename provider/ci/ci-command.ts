@@ -144,6 +144,11 @@ function progress(io: CiIo, json: boolean) {
       }
       const failed = event.resOpFailedEvent?.metadata;
       if (failed) io.stderr.write(`failed ${failed.op} ${name(failed.urn)}\n`);
+      // What the provider says it waits for (its stderr, which the engine passes on).
+      const said = event.diagnosticEvent;
+      if (said?.severity === 'info#err' && said.message.startsWith('numberplane: ')) {
+        io.stderr.write(`${said.message.trim()}\n`);
+      }
     },
   };
 }

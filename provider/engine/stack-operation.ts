@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as automation from '@pulumi/pulumi/automation';
 import { engineEnvironment, locateEngine, type EngineLocation } from './engine-location';
+import { cancelFile } from './cancel-file';
 
 /** One engine operation on one stack of a Pulumi project directory. */
 export interface StackOperationRequest {
@@ -175,9 +176,24 @@ export async function runStackOperation(
   controls: StackOperationControls = {},
 ): Promise<StackOperationResult> {
   const location = locateEngine();
+  const cancel = cancelFile(controls.signal);
+  try {
+    return await runWith(request, controls, location, cancel.env);
+  } finally {
+    cancel.dispose();
+  }
+}
+
+async function runWith(
+  request: StackOperationRequest,
+  controls: StackOperationControls,
+  location: EngineLocation,
+  cancelEnv: Record<string, string>,
+): Promise<StackOperationResult> {
   const envVars: Record<string, string> = {
     ...engineEnvironment(location),
     ...(request.env ?? {}),
+    ...cancelEnv,
     PULUMI_BACKEND_URL: request.backendUrl ?? `file://${resolve(request.stateDir)}`,
     PULUMI_CONFIG_PASSPHRASE: request.passphrase,
     PULUMI_HOME: resolve(request.pulumiHome),

@@ -57,11 +57,12 @@ describe('numberplane preview|up|destroy|drift', () => {
   function cli(
     args: string[],
     onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+    extraEnv: NodeJS.ProcessEnv = {},
   ): Promise<Run> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [join(root, 'bin', 'numberplane.js'), ...args], {
         cwd: project,
-        env: env(),
+        env: { ...env(), ...extraEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -342,6 +343,48 @@ describe('numberplane preview|up|destroy|drift', () => {
     expect(lines).toHaveLength(8);
     expect(Object.keys(expectValid(again.json).outputs?.numbers as object)).toHaveLength(8);
     expect((await cli(['destroy', '--stack', 'cancel-me', '--remove'])).code).toBe(0);
+  });
+
+  it('Ctrl-C during a wait for ACTIVE stops the wait, exits 130, and keeps the pending number in the stack', async () => {
+    writeFileSync(
+      join(project, 'toll-free.yaml'),
+      'phoneNumbers:\n  hotline:\n    isoCountryCode: US\n    numberType: TOLL_FREE\n    numberCapabilities: [VOICE]\n',
+    );
+    // Three virtual days at 72x real time: an hour's wait, within the run's timeout of two.
+    await admin.admin('ChangeClock', { body: { action: 'scale', scale: 72 } });
+    let sent = false;
+    const run = await cli(
+      ['up', '--stack', 'waits', '--inventory', 'toll-free.yaml', '--json'],
+      (stderr, child) => {
+        if (!sent && stderr.includes('numberplane: waiting for phone number')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+      { NUMBERPLANE_ACTIVE_TIMEOUT: '7200' },
+    );
+    await admin.admin('ChangeClock', { body: { action: 'scale', scale: 1 } });
+    expect(run.stderr).toMatch(
+      /numberplane: waiting for phone number \+1\d{10} \(phone-\w+\) to become ACTIVE, expected at \S+ \(about \d+s from now at the simulator's clock at 72x real time; the wait ends after 7200s, NUMBERPLANE_ACTIVE_TIMEOUT\)/,
+    );
+    expect(run.code).toBe(130);
+    expect(expectValid(run.json).error).toBe(
+      'cancelled; the stack is usable: run the command again',
+    );
+    const [pending] = (
+      await client.call('ListPhoneNumbers', { filters: { 'number-type': ['TOLL_FREE'] } })
+    ).items;
+    expect(pending?.status).toBe('PENDING');
+
+    // The stack kept it: once the days pass, the next up takes the same number.
+    await admin.admin('ChangeClock', { body: { action: 'advance', by: '3d' } });
+    const again = await cli(['up', '--stack', 'waits', '--inventory', 'toll-free.yaml', '--json']);
+    expect(again.code).toBe(0);
+    expect(expectValid(again.json).outputs?.numbers).toEqual({ hotline: pending?.phoneNumber });
+    expect(
+      (await client.call('ListPhoneNumbers', { filters: { 'number-type': ['TOLL_FREE'] } })).items,
+    ).toHaveLength(1);
+    expect((await cli(['destroy', '--stack', 'waits', '--remove'])).code).toBe(0);
   });
 
   it('destroy --remove, once protection is lifted, removes the stack and its config', async () => {

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import * as hooks from '../../provider/resources/hooks/phone-number-hooks';
 import { UNKNOWN } from '../../provider/resources/hooks/unknowns';
+import { CANCEL_FILE_VARIABLE } from '../../provider/resources/hooks/run-cancellation';
 import { startHookBackend, type HookBackend } from './hook-backend';
 
 const declared = {
@@ -540,6 +544,40 @@ describe('PhoneNumber hooks', () => {
       expect(made.outs.status).toBe('ACTIVE');
       expect(seen.operations()).toContain('DescribePhoneNumber');
       for (const ms of seen.sleeps()) expect(ms).toBeLessThanOrEqual((3 * DAY) / 1_000_000 + 1);
+    });
+
+    it('a long wait says what it waits for, and stops within a second of its run being cancelled', async () => {
+      await runClock(72); // 3 virtual days: an hour
+      const dir = mkdtempSync(join(tmpdir(), 'numberplane-cancel-'));
+      const said = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      Object.assign(process.env, {
+        NUMBERPLANE_ACTIVE_TIMEOUT: '7200',
+        [CANCEL_FILE_VARIABLE]: join(dir, 'cancelled'),
+      });
+      try {
+        const waiting = failureOf(hooks.create(await checked(tollFree)));
+        // Cancel once the wait has said it waits (the CI command makes the file on Ctrl-C).
+        await new Promise<void>((resolve) => {
+          said.mockImplementation((text) => {
+            if (String(text).includes('numberplane: waiting for phone number')) resolve();
+            return true;
+          });
+        });
+        writeFileSync(join(dir, 'cancelled'), '');
+        const error = await waiting;
+        const number = await backend.client.call('DescribePhoneNumber', { id: String(error.id) });
+        expect(number.status).toBe('PENDING');
+        expect(error.message).toBe(
+          `the wait for phone number ${number.phoneNumber} (${number.phoneNumberId}) to become ACTIVE was cancelled with the run. It is kept in the stack, PENDING (expected ACTIVE at ${String(number.activeAt)}): run the command again`,
+        );
+        expect(String(said.mock.calls[0]?.[0])).toMatch(
+          /^numberplane: waiting for phone number \+1\d{10} \(phone-\w+\) to become ACTIVE, expected at \S+Z \(about 360\ds from now at the simulator's clock at 72x real time; the wait ends after 7200s, NUMBERPLANE_ACTIVE_TIMEOUT\)\n$/,
+        );
+      } finally {
+        delete process.env.NUMBERPLANE_ACTIVE_TIMEOUT;
+        delete process.env[CANCEL_FILE_VARIABLE];
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('never sleeps past the time the backend expects ACTIVE, even within the first backoff', async () => {

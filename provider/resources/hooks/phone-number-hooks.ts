@@ -18,6 +18,7 @@ import { DEFAULTS } from '../../model/limits';
 import { numberProblems, releaseProblem } from '../../model/number-rules';
 import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
 import { DEFAULT_RETRY, retryDelay } from './retry';
+import { runCancelled } from './run-cancellation';
 import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import {
   adoptionProblem,
@@ -216,6 +217,9 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
   const deadline = Date.now() + timeoutMs;
   let current = number;
   let interval = DEFAULT_RETRY.baseDelayMs;
+  // Said at once when the backend expects a long wait, else once the wait has been long.
+  let nextNotice = Date.now() + NOTICE_AFTER_MS;
+  let noticed = false;
   while (current.status === 'PENDING') {
     const clock = await call('DescribeClock');
     const now = Date.parse(clock.now);
@@ -238,12 +242,47 @@ async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<Phon
         inputs,
       );
     }
+    if (Date.now() >= nextNotice || (!noticed && neededMs >= NOTICE_AFTER_MS)) {
+      noticed = true;
+      nextNotice = Date.now() + NOTICE_EVERY_MS;
+      notice(current, neededMs, timeoutMs, clock.mode === 'frozen' ? 0 : clock.scale);
+    }
     // Due (or overdue): poll with backoff. Not yet due: sleep until it is, at most the backoff.
-    await sleep(neededMs === 0 ? interval : Math.min(interval, Math.ceil(neededMs)));
+    await sleepUnlessCancelled(neededMs === 0 ? interval : Math.min(interval, Math.ceil(neededMs)));
+    if (runCancelled()) {
+      throw keepInState(
+        `the wait for phone number ${current.phoneNumber} (${current.phoneNumberId}) to become ACTIVE was cancelled with the run. It is kept in the stack, PENDING (expected ACTIVE at ${current.activeAt}): run the command again`,
+        current,
+        inputs,
+      );
+    }
     interval = Math.min(interval * 2, DEFAULT_RETRY.maxDelayMs);
     current = await call('DescribePhoneNumber', { id: current.phoneNumberId });
   }
   return current;
+}
+
+/** A wait longer than this says what it waits for, and again each minute. */
+const NOTICE_AFTER_MS = 3_000;
+const NOTICE_EVERY_MS = 60_000;
+
+/**
+ * One line on the provider's stderr, which the engine shows among the run's diagnostics
+ * (and the CI commands print): what the run waits for and until when.
+ */
+function notice(number: PhoneNumber, neededMs: number, timeoutMs: number, scale: number): void {
+  const pace = scale === 1 ? 'real time' : `the simulator's clock at ${scale}x real time`;
+  process.stderr.write(
+    `numberplane: waiting for phone number ${number.phoneNumber} (${number.phoneNumberId}) to become ACTIVE, expected at ${number.activeAt} (about ${Math.ceil(neededMs / 1000)}s from now at ${pace}; the wait ends after ${Math.round(timeoutMs / 1000)}s, NUMBERPLANE_ACTIVE_TIMEOUT)\n`,
+  );
+}
+
+/** Sleeps `ms` in slices of at most a second, waking early when the run is cancelled. */
+async function sleepUnlessCancelled(ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0 && !runCancelled(); left = until - Date.now()) {
+    await sleep(Math.min(left, 1_000));
+  }
 }
 
 /**
