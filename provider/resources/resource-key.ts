@@ -68,3 +68,12 @@ export function autoName(key: string, replacing: unknown): string {
     .slice(0, 7);
   return `${nameInKey(key)}-${suffix}`;
 }
+
+/** The stack a key names, as `project/stack`: who holds the resource's object (ClaimOwnership). */
+export function stackOfKey(key: string): string {
+  if (key.startsWith('urn:pulumi:')) {
+    const [stack, project] = key.slice('urn:pulumi:'.length).split('::');
+    return `${project ?? ''}/${stack ?? ''}`;
+  }
+  return key.split('/').slice(0, 2).join('/');
+}

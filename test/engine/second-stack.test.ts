@@ -70,4 +70,39 @@ describe('two stacks of one program on one account', () => {
       (await dev.client.call('ListOptOutLists', {})).items.map((l) => l.optOutListName),
     ).toEqual(['Default']);
   });
+
+  it('a number one stack adopted is refused to the other, which names the holder; its destroy releases nothing', async () => {
+    const existing = await dev.client.call('CreatePhoneNumber', {
+      body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['VOICE'] },
+    });
+    const adopting: TelephonySpec = {
+      numbers: {
+        legacy: {
+          isoCountryCode: 'US',
+          numberType: 'SIMULATOR',
+          numberCapabilities: ['VOICE'],
+          adoptExistingId: existing.phoneNumberId,
+        },
+      },
+    };
+    expect((await dev.up(adopting)).error).toBeUndefined();
+    const refused = await prod.up(adopting);
+    expect(refused.error).toContain(
+      `phone number ${existing.phoneNumber} (${existing.phoneNumberId}) is held by stack telephony/${dev.stack.stackName}`,
+    );
+    expect(refused.error).toContain(`stack telephony/prod cannot take it too`);
+    const prodState = (await prod.stack.exportDeployment()).deployment as {
+      resources?: { type: string }[];
+    };
+    expect(prodState.resources?.filter((r) => r.type.includes('numberplane'))).toEqual([]);
+
+    expect((await prod.destroy()).error).toBeUndefined();
+    expect(
+      await dev.client.call('DescribePhoneNumber', { id: existing.phoneNumberId }),
+    ).toMatchObject({ status: 'ACTIVE' });
+    expect((await dev.destroy()).error).toBeUndefined();
+    expect(
+      (await dev.client.call('DescribePhoneNumber', { id: existing.phoneNumberId })).status,
+    ).toBe('DELETION_QUEUED');
+  });
 });

@@ -107,6 +107,11 @@ function validBody(operation: string): Record<string, unknown> | undefined {
       return { operation: '*', kind: 'throttle', rate: 0.5 };
     case 'StartOutage':
       return { awsRegion: 'eu-west-1' };
+    case 'ClaimOwnership':
+      return { kind: 'VoiceConnector', id: ids.vc, owner: 'generated/dev' };
+    case 'DescribeOwnership':
+    case 'ReleaseOwnership':
+      return { kind: 'VoiceConnector', id: ids.vc };
     case 'InvokeAs':
       return { operation: 'DescribeClock', input: {} };
     default:

@@ -466,7 +466,7 @@ describe('PhoneNumber hooks', () => {
       await runClock();
       const seen = observe();
       const error = await failureOf(hooks.create(await checked(tollFree)));
-      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'ClaimOwnership', 'DescribeClock']);
       expect(seen.sleeps()).toEqual([]);
       const number = await backend.client.call('DescribePhoneNumber', { id: String(error.id) });
       expect(number.status).toBe('PENDING');
@@ -510,7 +510,7 @@ describe('PhoneNumber hooks', () => {
         const error = await failureOf(
           hooks.create(await checked({ ...declared, numberType: 'LONG_CODE' })),
         );
-        expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+        expect(seen.operations()).toEqual(['CreatePhoneNumber', 'ClaimOwnership', 'DescribeClock']);
         expect(error.message).toMatch(
           /is PENDING and will not be ACTIVE within the wait of 30s \(NUMBERPLANE_ACTIVE_TIMEOUT\): the backend expects it ACTIVE at \S+Z, 60s from now .*`npx numberplane clock advance 60s --endpoint file:\S+`/,
         );
@@ -526,7 +526,7 @@ describe('PhoneNumber hooks', () => {
       const error = await failureOf(
         hooks.create(await checked({ ...declared, numberType: 'LONG_CODE' })),
       );
-      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'DescribeClock']);
+      expect(seen.operations()).toEqual(['CreatePhoneNumber', 'ClaimOwnership', 'DescribeClock']);
       expect(seen.sleeps()).toEqual([]);
       expect(error.message).toContain("60s from now on the simulator's clock, which is frozen.");
       const hint = /`npx numberplane clock advance (\w+) --endpoint /.exec(error.message)?.[1];

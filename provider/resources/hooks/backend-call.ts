@@ -8,6 +8,10 @@ import type {
 import { backend } from './connection';
 import type { Props } from './property-diff';
 import { withRetry } from './retry';
+import type { Ownership } from '../../simulator/domain/types';
+import { stackOfKey } from '../resource-key';
+
+type OwnedKind = Ownership['kind'];
 
 /** Calls the backend, retrying transient failures with capped, jittered backoff. */
 export function call<N extends AccountOperationName>(
@@ -15,6 +19,16 @@ export function call<N extends AccountOperationName>(
   input: OperationInput = {},
 ): Promise<AccountOperationResult<N>> {
   return withRetry(() => backend().call(operation, input));
+}
+
+/**
+ * Records that this resource's stack holds the object, before anything is changed for it.
+ * The backend refuses while another stack holds it, saying which; a resource without a key
+ * (made by hand in a test) claims nothing.
+ */
+export async function holdFor(kind: OwnedKind, id: string, resourceKey: unknown): Promise<void> {
+  if (typeof resourceKey !== 'string') return;
+  await call('ClaimOwnership', { body: { kind, id, owner: stackOfKey(resourceKey) } });
 }
 
 export function isNotFound(error: unknown): boolean {

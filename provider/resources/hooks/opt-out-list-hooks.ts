@@ -9,6 +9,7 @@ import {
   call,
   carried,
   clientToken,
+  holdFor,
   deleteOrGone,
   readOrGone,
   tagsOrNone,
@@ -86,6 +87,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       SPECS,
     );
     if (refused) throw refused;
+    await holdFor('OptOutList', existing.optOutListName, inputs.resourceKey);
     return { id: existing.optOutListName, outs: outputs(existing, inputs) };
   }
   const request = {
@@ -95,6 +97,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   const made = await call('CreateOptOutList', {
     body: { ...request, clientToken: clientToken(inputs.resourceKey, 'OptOutList', request) },
   });
+  await holdFor('OptOutList', made.optOutListName, inputs.resourceKey);
   return { id: made.optOutListName, outs: outputs(made, inputs) };
 }
 

@@ -9,6 +9,7 @@ import {
   call,
   carried,
   clientToken,
+  holdFor,
   isNotFound,
   readOrGone,
   tagsOrNone,
@@ -336,6 +337,7 @@ async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
     SPECS,
   );
   if (refused) throw refused;
+  await holdFor('PhoneNumber', existing.phoneNumberId, inputs.resourceKey);
   const restored =
     existing.status === 'DELETION_QUEUED' ? await restore(existing.phoneNumberId) : existing;
   return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
@@ -371,6 +373,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
     number = await call('CreatePhoneNumber', {
       body: { ...request, clientToken: clientToken(inputs.resourceKey, 'PhoneNumber', request) },
     });
+    await holdFor('PhoneNumber', number.phoneNumberId, inputs.resourceKey);
     // The same resource asked for this number before and released it: take it back
     // (release let go of its assignment and opt-out list).
     if (number.status === 'DELETION_QUEUED') number = await restore(number.phoneNumberId);

@@ -8,6 +8,7 @@ import {
   call,
   carried,
   clientToken,
+  holdFor,
   deleteOrGone,
   isNotFound,
   readOrGone,
@@ -104,6 +105,7 @@ const declared = (inputs: Props): { name: string; connectors: GroupConnector[] }
 
 export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
   if (typeof inputs.adoptExistingId === 'string') {
+    await holdFor('VoiceConnectorGroup', inputs.adoptExistingId, inputs.resourceKey);
     const updated = await call('UpdateVoiceConnectorGroup', {
       id: inputs.adoptExistingId,
       body: declared(inputs),
@@ -117,6 +119,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       clientToken: clientToken(inputs.resourceKey, 'VoiceConnectorGroup', request),
     },
   });
+  await holdFor('VoiceConnectorGroup', made.voiceConnectorGroupId, inputs.resourceKey);
   return { id: made.voiceConnectorGroupId, outs: outputs(made, inputs) };
 }
 

@@ -10,6 +10,7 @@ import {
   call,
   carried,
   clientToken,
+  holdFor,
   deleteOrGone,
   readOrGone,
   tagsOrNone,
@@ -83,6 +84,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       SPECS,
     );
     if (refused) throw refused;
+    await holdFor('VoiceConnector', existing.voiceConnectorId, inputs.resourceKey);
     const updated = await call('UpdateVoiceConnector', {
       id: existing.voiceConnectorId,
       body: settings(inputs),
@@ -93,6 +95,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   const made = await call('CreateVoiceConnector', {
     body: { ...request, clientToken: clientToken(inputs.resourceKey, 'VoiceConnector', request) },
   });
+  await holdFor('VoiceConnector', made.voiceConnectorId, inputs.resourceKey);
   return { id: made.voiceConnectorId, outs: outputs(made, inputs) };
 }
 

@@ -64,6 +64,34 @@ export const updatePhoneNumberRequest = z.strictObject({
 export type UpdatePhoneNumberRequest = z.infer<typeof updatePhoneNumberRequest>;
 
 const booleanFilter = z.array(z.enum(['true', 'false'])).min(1);
+/** The kinds of object a stack can hold (ClaimOwnership). */
+export const OWNED_KINDS = [
+  'PhoneNumber',
+  'VoiceConnector',
+  'VoiceConnectorGroup',
+  'OptOutList',
+] as const;
+
+/** Names an object of the account: its kind and its id (or ARN; a list's name). */
+export const ownedObjectRequest = z.strictObject({
+  kind: z.enum(OWNED_KINDS).describe('The kind of object.'),
+  id: z
+    .string()
+    .min(1)
+    .max(2048)
+    .describe('The object’s id or ARN (an opt-out list: its name or ARN).'),
+});
+
+/** Records the stack that holds an object; refused while another stack holds it. */
+export const claimOwnershipRequest = ownedObjectRequest.extend({
+  owner: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^\P{Cc}+$/u, 'printable characters, no control characters')
+    .describe('Who holds the object: the numberplane provider sends PROJECT/STACK.'),
+});
+
 export const phoneNumberFilters = z.strictObject({
   status: z.array(z.enum(NUMBER_STATUSES)).min(1).optional(),
   'iso-country-code': z

@@ -86,3 +86,11 @@ export interface Account {
   numberQuota: number;
   createdTimestamp: string;
 }
+
+/** Which stack holds an object (ClaimOwnership); `owner` null when none has claimed it. */
+export interface Ownership {
+  kind: 'PhoneNumber' | 'VoiceConnector' | 'VoiceConnectorGroup' | 'OptOutList';
+  id: string;
+  owner: string | null;
+  claimedTimestamp: string | null;
+}

@@ -1,6 +1,7 @@
 import { optOutListNameOf, phoneNumberIdOf } from './identifiers';
 import { validation } from '../domain/errors';
 import { routeInboundCall } from './call-routing';
+import { claimOwnership, describeOwnership, releaseOwnership } from './ownership';
 import { clockState, type ClockView } from './clock';
 import type { OperationContext } from './context';
 import {
@@ -107,6 +108,9 @@ export const ACCOUNT_OPERATIONS = {
     listOptedOutNumbers(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.page),
   ),
   RouteCall: op((ctx, input) => routeInboundCall(ctx, input.body)),
+  ClaimOwnership: op((ctx, input) => claimOwnership(ctx, input.body)),
+  DescribeOwnership: op((ctx, input) => describeOwnership(ctx, input.body)),
+  ReleaseOwnership: op((ctx, input) => releaseOwnership(ctx, input.body)),
   /** The virtual clock, read-only (admin GetClock's view at this operation's own `now`). */
   DescribeClock: op((ctx): ClockView => {
     const { mode, scale } = clockState(ctx.db, ctx.now);

@@ -18,6 +18,7 @@ const TABLES = [
   'due_events',
   'faults',
   'region_outages',
+  'owners',
 ] as const;
 
 /**

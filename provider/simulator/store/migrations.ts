@@ -229,4 +229,36 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT (account_id) DO UPDATE SET held = held + 1;
   END;
   `,
+  // 4: which stack holds an object (ClaimOwnership), so a second stack cannot adopt it; an
+  // object's claim goes with the object.
+  `
+  CREATE TABLE IF NOT EXISTS owners (
+    account_id TEXT NOT NULL REFERENCES accounts(account_id),
+    kind TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, kind, object_id)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER IF NOT EXISTS phone_numbers_owner_delete AFTER DELETE ON phone_numbers
+  BEGIN
+    DELETE FROM owners WHERE account_id = OLD.account_id AND kind = 'PhoneNumber'
+      AND object_id = OLD.phone_number_id;
+  END;
+  CREATE TRIGGER IF NOT EXISTS voice_connectors_owner_delete AFTER DELETE ON voice_connectors
+  BEGIN
+    DELETE FROM owners WHERE account_id = OLD.account_id AND kind = 'VoiceConnector'
+      AND object_id = OLD.voice_connector_id;
+  END;
+  CREATE TRIGGER IF NOT EXISTS voice_connector_groups_owner_delete AFTER DELETE ON voice_connector_groups
+  BEGIN
+    DELETE FROM owners WHERE account_id = OLD.account_id AND kind = 'VoiceConnectorGroup'
+      AND object_id = OLD.voice_connector_group_id;
+  END;
+  CREATE TRIGGER IF NOT EXISTS opt_out_lists_owner_delete AFTER DELETE ON opt_out_lists
+  BEGIN
+    DELETE FROM owners WHERE account_id = OLD.account_id AND kind = 'OptOutList'
+      AND object_id = OLD.name;
+  END;
+  `,
 ];
