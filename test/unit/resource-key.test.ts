@@ -2,6 +2,7 @@ import * as groups from '../../provider/resources/hooks/voice-connector-group-ho
 import * as lists from '../../provider/resources/hooks/opt-out-list-hooks';
 import * as numbers from '../../provider/resources/hooks/phone-number-hooks';
 import * as connectors from '../../provider/resources/hooks/voice-connector-hooks';
+import { UNKNOWN } from '../../provider/resources/hooks/unknowns';
 
 const CHILD = 'urn:pulumi:dev::proj::acme:Site$pulumi-nodejs:dynamic/numberplane:Kind::line';
 
@@ -56,6 +57,15 @@ describe('an opt-out list declared without a name', () => {
       { resourceKey: 'proj/dev/marketing' },
     );
     expect(kept.inputs.name).toBe('marketing');
+  });
+
+  it('keeps its name when its tags come in another order or are not known yet (a preview)', async () => {
+    const made = await lists.check({}, { resourceKey: CHILD, tags: { a: '1', b: '2' } });
+    const olds = made.inputs;
+    const reordered = await lists.check(olds, { resourceKey: CHILD, tags: { b: '2', a: '1' } });
+    expect(reordered.inputs.name).toBe(olds.name);
+    const unknown = await lists.check(olds, { resourceKey: CHILD, tags: { a: UNKNOWN } });
+    expect(unknown.inputs.name).toBe(olds.name);
   });
 
   it('adopted, takes the name of the list it adopts', async () => {

@@ -25,6 +25,7 @@ import {
 } from './property-diff';
 import type { OptOutList } from '../../simulator/domain/types';
 import { autoName } from '../resource-key';
+import { containsUnknown } from './unknowns';
 
 const FIELDS: Record<string, z.ZodType> = {
   ...optOutListInputs.shape,
@@ -56,10 +57,17 @@ export async function check(
 function named(olds: Props, news: Props): Props {
   if (news.name !== undefined) return news;
   if (typeof news.adoptExistingId === 'string') return { ...news, name: news.adoptExistingId };
-  const sameTags = JSON.stringify(olds.tags ?? null) === JSON.stringify(news.tags ?? null);
-  if (typeof olds.name === 'string' && sameTags) return { ...news, name: olds.name };
+  // Tags not known yet (a preview) keep the name: only tags known to differ replace the list.
+  const keep = containsUnknown(news.tags) || sortedTags(olds.tags) === sortedTags(news.tags);
+  if (typeof olds.name === 'string' && keep) return { ...news, name: olds.name };
   if (typeof news.resourceKey !== 'string') return news;
-  return { ...news, name: autoName(news.resourceKey, news.tags) };
+  return { ...news, name: autoName(news.resourceKey, sortedTags(news.tags)) };
+}
+
+/** Tags as one string whatever order their keys came in. */
+function sortedTags(tags: unknown): string {
+  const entries = tags && typeof tags === 'object' ? Object.entries(tags) : [];
+  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
