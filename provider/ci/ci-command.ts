@@ -16,6 +16,7 @@ import { describeChanges, markdownSummary } from './ci-summary';
 import { projectName, removeDeadEngineLocks } from './engine-locks';
 import { removeHalfWrittenState } from './half-written-state';
 import { acquireStackLock, type InterruptedRun } from './stack-lock';
+import { namedIn, namesOf, resourceNames, type StateResource } from './resource-names';
 
 export const CI_COMMANDS = ['preview', 'up', 'destroy', 'drift'] as const;
 export type CiCommand = (typeof CI_COMMANDS)[number];
@@ -78,8 +79,9 @@ export function driftOf(steps: readonly StackStep[] | undefined): CiDrift[] {
             ? []
             : changes.map(([property, change]) => ({
                 name: property,
-                declared: change.old,
-                live: change.new,
+                // A value that is not there is null: JSON has no undefined, and --json keeps both.
+                declared: change.old ?? null,
+                live: change.new ?? null,
               })),
         },
       ];
@@ -93,11 +95,29 @@ interface ResourceDiagnostic {
   message: string;
 }
 
-interface StateResource {
-  urn: string;
-  type: string;
-  protect?: boolean;
-  outputs?: Record<string, unknown>;
+/** The resources of the stack's state (`pulumi stack export`). */
+async function stateResources(request: StackOperationRequest): Promise<StateResource[]> {
+  const exported = await runStackOperation({ ...request, operation: 'export' });
+  return (exported.deployment as { resources?: StateResource[] } | undefined)?.resources ?? [];
+}
+
+/**
+ * Drift with the stack's names for the ids it shows: a number moved to another connector
+ * reads `vc-… is east`, as the program calls it, where the stack holds that connector.
+ */
+async function withResourceNames(
+  request: StackOperationRequest,
+  drift: CiDrift[],
+): Promise<CiDrift[]> {
+  if (drift.every((item) => item.properties.length === 0)) return drift;
+  const names = resourceNames(await stateResources(request));
+  return drift.map((item) => ({
+    ...item,
+    properties: item.properties.map((property) => {
+      const found = namedIn([property.declared, property.live], names);
+      return Object.keys(found).length > 0 ? { ...property, resources: found } : property;
+    }),
+  }));
 }
 
 /**
@@ -110,9 +130,7 @@ async function protectionBlocks(
   diagnostics: readonly ResourceDiagnostic[],
 ): Promise<CiResult['blockedByProtection']> {
   if (diagnostics.length === 0) return [];
-  const exported = await runStackOperation({ ...request, operation: 'export' });
-  const resources =
-    (exported.deployment as { resources?: StateResource[] } | undefined)?.resources ?? [];
+  const resources = await stateResources(request);
   return diagnostics.flatMap(({ urn, resource, message }) => {
     const held = resources.find((candidate) => candidate.urn === urn);
     if (held?.protect) return [{ resource, reason: message }];
@@ -249,7 +267,7 @@ function humanReport(result: CiResult): string {
       if (item.status === 'deleted') lines.push(`  ${item.resource}: gone from the backend`);
       for (const property of item.properties) {
         lines.push(
-          `  ${item.resource}.${property.name}: declared ${JSON.stringify(property.declared)}, live ${JSON.stringify(property.live)}`,
+          `  ${item.resource}.${property.name}: declared ${JSON.stringify(property.declared)}${namesOf(property.declared, property.resources)}, live ${JSON.stringify(property.live)}${namesOf(property.live, property.resources)}`,
         );
       }
     }
@@ -360,7 +378,8 @@ async function resultOf(
 ): Promise<CiResult> {
   const { request, result, cancelled } = run;
   const steps = stepsOf(result.steps);
-  const drift = parsed.command === 'drift' ? driftOf(result.steps) : [];
+  const drift =
+    parsed.command === 'drift' ? await withResourceNames(request, driftOf(result.steps)) : [];
   const changed = parsed.command === 'drift' ? drift.length > 0 : steps.length > 0;
   const exitCode: CiResult['exitCode'] = cancelled
     ? 130

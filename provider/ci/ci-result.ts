@@ -21,6 +21,12 @@ const driftedProperty = z
     name: z.string(),
     declared: z.unknown().describe('The value the stack last applied.'),
     live: z.unknown().describe('The value the backend holds now.'),
+    resources: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        'The stack’s voice connectors and groups that the declared and live values name by id: id → resource name.',
+      ),
   })
   .meta({ title: 'Drifted property' });
 

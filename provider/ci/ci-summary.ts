@@ -1,4 +1,5 @@
 import type { CiResult } from './ci-result';
+import { namesOf } from './resource-names';
 
 const cell = (value: unknown): string => {
   const text =
@@ -67,7 +68,7 @@ export function markdownSummary(result: CiResult): string {
       }
       for (const property of item.properties) {
         lines.push(
-          `| \`${item.resource}\` (${shortType(item.type)}) | ${property.name} | \`${cell(property.declared)}\` | \`${cell(property.live)}\` |`,
+          `| \`${item.resource}\` (${shortType(item.type)}) | ${property.name} | \`${cell(property.declared)}\`${namesOf(property.declared, property.resources)} | \`${cell(property.live)}\`${namesOf(property.live, property.resources)} |`,
         );
       }
     }

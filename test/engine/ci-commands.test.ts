@@ -159,6 +159,7 @@ describe('numberplane preview|up|destroy|drift', () => {
     const connectors = (await client.call('ListVoiceConnectors', {})).items;
     const london = connectors.find((c) => c.name === 'london');
     const number = (await client.call('ListPhoneNumbers', {})).items[0];
+    const [group] = (await client.call('ListVoiceConnectorGroups', {})).items;
     await admin.admin('InvokeAs', {
       id: 'default',
       body: {
@@ -170,7 +171,11 @@ describe('numberplane preview|up|destroy|drift', () => {
       id: 'default',
       body: {
         operation: 'UpdatePhoneNumber',
-        input: { id: number?.phoneNumberId, body: { deletionProtectionEnabled: false } },
+        // Unprotected and moved off its group onto one connector, in the console.
+        input: {
+          id: number?.phoneNumberId,
+          body: { deletionProtectionEnabled: false, voiceConnectorId: london?.voiceConnectorId },
+        },
       },
     });
 
@@ -194,7 +199,22 @@ describe('numberplane preview|up|destroy|drift', () => {
       {
         resource: 'hotline',
         status: 'changed',
-        properties: [{ name: 'deletionProtectionEnabled', declared: true, live: false }],
+        properties: [
+          { name: 'deletionProtectionEnabled', declared: true, live: false },
+          // Ids the stack knows are named as the program names them.
+          {
+            name: 'voiceConnectorGroupId',
+            declared: group?.voiceConnectorGroupId,
+            live: null,
+            resources: { [String(group?.voiceConnectorGroupId)]: 'hotline' },
+          },
+          {
+            name: 'voiceConnectorId',
+            declared: null,
+            live: london?.voiceConnectorId,
+            resources: { [String(london?.voiceConnectorId)]: 'london' },
+          },
+        ],
       },
       {
         resource: 'london',
@@ -207,6 +227,9 @@ describe('numberplane preview|up|destroy|drift', () => {
     expect(markdown).toContain(
       '| `london` (VoiceConnector) | requireEncryption | `true` | `false` |',
     );
+    expect(markdown).toContain(
+      `| \`hotline\` (PhoneNumber) | voiceConnectorGroupId | \`${group?.voiceConnectorGroupId}\` (${group?.voiceConnectorGroupId} is hotline) | \`null\` |`,
+    );
     // Plain `up` trusts the state, which still holds what drifted: the summary names the run that restores.
     expect(markdown).toContain('`numberplane up --refresh` would bring the stack back with:');
 
@@ -215,6 +238,9 @@ describe('numberplane preview|up|destroy|drift', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('london.requireEncryption: declared true, live false');
     expect(human.stdout).toContain('hotline.deletionProtectionEnabled: declared true, live false');
+    expect(human.stdout).toContain(
+      `hotline.voiceConnectorId: declared null, live "${london?.voiceConnectorId}" (${london?.voiceConnectorId} is london)`,
+    );
 
     const restore = await cli(['up', '--stack', 'pr-1', '--refresh']);
     expect(restore.code).toBe(0);
