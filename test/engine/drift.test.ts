@@ -1,5 +1,5 @@
 import { driftOf } from '../../provider/ci/ci-command';
-import type { StackStep } from '../../provider/engine/stack-operation';
+import type { StackOperationResult, StackStep } from '../../provider/engine/stack-operation';
 import {
   startTelephonyStack,
   type TelephonySpec,
@@ -37,6 +37,10 @@ const SPEC: TelephonySpec = {
 
 const name = (step: StackStep): string => step.urn.split('::').pop() ?? '';
 
+/**
+ * Five console edits at once, then one `preview --refresh`, one `up --refresh` and one more
+ * `preview --refresh`: each edit must show as its own change and nothing else, and be undone.
+ */
 describe('drift made out of band', () => {
   let env: TelephonyStack;
   let ids: {
@@ -45,6 +49,21 @@ describe('drift made out of band', () => {
     groups: Record<string, string>;
     lists: Record<string, string>;
   };
+  let releasedNumber: string | undefined;
+  let preview: StackOperationResult;
+  let restored: StackOperationResult;
+  let again: StackOperationResult;
+
+  const planned = (result: StackOperationResult) =>
+    (result.steps ?? []).filter((s) => s.op !== 'refresh');
+  const plannedFor = (resource: string) =>
+    planned(preview)
+      .filter((s) => name(s) === resource)
+      .map((s) => ({ op: s.op, diffs: s.op === 'update' ? s.diffs : undefined }));
+  const driftFor = (resource: string) =>
+    driftOf(preview.steps)
+      .filter((d) => d.resource === resource)
+      .map((d) => ({ status: d.status, properties: d.properties.map((p) => p.name) }));
 
   beforeAll(async () => {
     env = await startTelephonyStack();
@@ -57,40 +76,10 @@ describe('drift made out of band', () => {
       groups: outputs.groupIds ?? {},
       lists: outputs.listNames ?? {},
     };
-  });
+    releasedNumber = (
+      await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' })
+    ).phoneNumber;
 
-  afterAll(async () => {
-    await env.close();
-  });
-
-  /** preview --refresh must plan exactly `expected`; up restores; then nothing is left to do. */
-  async function expectDriftRestored(
-    expected: { op: string; resource: string; diffs?: string[] },
-    drifted?: { resource: string; status: 'changed' | 'deleted' },
-  ): Promise<void> {
-    const preview = await env.preview(SPEC, { refresh: true });
-    expect(preview.error).toBeUndefined();
-    if (drifted) {
-      // What `numberplane drift` reports (its text, --json and --summary) from these steps.
-      expect(
-        driftOf(preview.steps).map((d) => ({ resource: d.resource, status: d.status })),
-      ).toEqual([drifted]);
-    }
-    const planned = (preview.steps ?? []).filter((s) => s.op !== 'refresh');
-    expect(
-      planned.map((s) => ({
-        op: s.op,
-        resource: name(s),
-        ...(expected.diffs ? { diffs: s.diffs } : {}),
-      })),
-    ).toEqual([expected]);
-    const up = await env.up(SPEC, { refresh: true });
-    expect(up.error).toBeUndefined();
-    const again = await env.preview(SPEC, { refresh: true });
-    expect(again.steps?.filter((s) => s.op !== 'refresh')).toEqual([]);
-  }
-
-  it('a group priority changed in the console shows as that one change, and up restores it', async () => {
     await env.outOfBand('UpdateVoiceConnectorGroup', {
       id: ids.groups.main,
       body: {
@@ -100,7 +89,46 @@ describe('drift made out of band', () => {
         ],
       },
     });
-    await expectDriftRestored({ op: 'update', resource: 'main', diffs: ['connectors'] });
+    await env.outOfBand('UpdatePhoneNumber', {
+      id: ids.numbers.support,
+      body: { deletionProtectionEnabled: false },
+    });
+    await env.outOfBand('UpdateVoiceConnector', {
+      id: ids.connectors.east,
+      body: { requireEncryption: false },
+    });
+    await env.outOfBand('ReleasePhoneNumber', { id: ids.numbers.alerts });
+    await env.outOfBand('DeleteOptOutList', { id: ids.lists.spare });
+
+    preview = await env.preview(SPEC, { refresh: true });
+    restored = await env.up(SPEC, { refresh: true });
+    again = await env.preview(SPEC, { refresh: true });
+  });
+
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it('preview --refresh plans the five edits and nothing else; after up nothing is left to do', () => {
+    expect(preview.error).toBeUndefined();
+    expect(restored.error).toBeUndefined();
+    expect(again.error).toBeUndefined();
+    expect(planned(preview).map(name).sort()).toEqual(
+      ['alerts', 'east', 'main', 'spare', 'support'].sort(),
+    );
+    // What `numberplane drift` reports (its text, --json and --summary) comes from these steps.
+    expect(
+      driftOf(preview.steps)
+        .map((d) => d.resource)
+        .sort(),
+    ).toEqual(['alerts', 'east', 'main', 'spare', 'support'].sort());
+    expect(planned(again)).toEqual([]);
+    expect(driftOf(again.steps)).toEqual([]);
+  });
+
+  it('a group priority changed in the console shows as that one change, and up restores it', async () => {
+    expect(plannedFor('main')).toEqual([{ op: 'update', diffs: ['connectors'] }]);
+    expect(driftFor('main')).toEqual([{ status: 'changed', properties: ['connectors'] }]);
     const group = await env.client.call('GetVoiceConnectorGroup', { id: ids.groups.main ?? '' });
     expect(group.connectors).toEqual([
       { voiceConnectorId: ids.connectors.east, priority: 1 },
@@ -109,49 +137,34 @@ describe('drift made out of band', () => {
   });
 
   it('deletion protection turned off in the console shows as that one change, and up restores it', async () => {
-    await env.outOfBand('UpdatePhoneNumber', {
-      id: ids.numbers.support,
-      body: { deletionProtectionEnabled: false },
-    });
-    await expectDriftRestored({
-      op: 'update',
-      resource: 'support',
-      diffs: ['deletionProtectionEnabled'],
-    });
+    expect(plannedFor('support')).toEqual([{ op: 'update', diffs: ['deletionProtectionEnabled'] }]);
+    expect(driftFor('support')).toEqual([
+      { status: 'changed', properties: ['deletionProtectionEnabled'] },
+    ]);
     const number = await env.client.call('DescribePhoneNumber', { id: ids.numbers.support ?? '' });
     expect(number.deletionProtectionEnabled).toBe(true);
   });
 
   it('connector encryption turned off in the console shows as that one change, and up restores it', async () => {
-    await env.outOfBand('UpdateVoiceConnector', {
-      id: ids.connectors.east,
-      body: { requireEncryption: false },
-    });
-    await expectDriftRestored({ op: 'update', resource: 'east', diffs: ['requireEncryption'] });
+    expect(plannedFor('east')).toEqual([{ op: 'update', diffs: ['requireEncryption'] }]);
+    expect(driftFor('east')).toEqual([{ status: 'changed', properties: ['requireEncryption'] }]);
     const connector = await env.client.call('GetVoiceConnector', { id: ids.connectors.east ?? '' });
     expect(connector.requireEncryption).toBe(true);
   });
 
   it('a number released in the console reads as gone (drift lists it so), and up takes the same number back', async () => {
-    const before = await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' });
-    await env.outOfBand('ReleasePhoneNumber', { id: ids.numbers.alerts });
-    await expectDriftRestored(
-      { op: 'create', resource: 'alerts' },
-      { resource: 'alerts', status: 'deleted' },
-    );
+    expect(plannedFor('alerts')).toEqual([{ op: 'create', diffs: undefined }]);
+    expect(driftFor('alerts')).toEqual([{ status: 'deleted', properties: [] }]);
     const after = await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' });
     expect(after.status).toBe('ACTIVE');
-    expect(after.phoneNumber).toBe(before.phoneNumber);
+    expect(after.phoneNumber).toBe(releasedNumber);
   });
 
   it('an opt-out list deleted in the console reads as gone (drift lists it so), and up makes it again', async () => {
     const spare = ids.lists.spare ?? '';
     expect(spare).toMatch(/^spare-[0-9a-f]{7}$/);
-    await env.outOfBand('DeleteOptOutList', { id: spare });
-    await expectDriftRestored(
-      { op: 'create', resource: 'spare' },
-      { resource: 'spare', status: 'deleted' },
-    );
+    expect(plannedFor('spare')).toEqual([{ op: 'create', diffs: undefined }]);
+    expect(driftFor('spare')).toEqual([{ status: 'deleted', properties: [] }]);
     await expect(env.client.call('DescribeOptOutList', { id: spare })).resolves.toMatchObject({
       optOutListName: spare,
     });

@@ -16,6 +16,11 @@ const spec = (tags?: Record<string, string>): TelephonySpec => ({
   },
 });
 
+const withLegacy = (base: TelephonySpec, legacy: Record<string, unknown>): TelephonySpec => ({
+  ...base,
+  numbers: { ...base.numbers, legacy },
+});
+
 const listNameOf = (outputs: unknown): string =>
   (outputs as { listNames: Record<string, string> }).listNames.marketing ?? '';
 
@@ -37,8 +42,17 @@ describe('two stacks of one program on one account', () => {
     await dev.close();
   });
 
-  it('each gets an opt-out list of its own, and a tags change replaces one under a new name', async () => {
-    const first = await dev.up(spec());
+  it('each gets an opt-out list of its own, a tags change replaces one under a new name, and a number one stack adopted is refused to the other', async () => {
+    const existing = await dev.client.call('CreatePhoneNumber', {
+      body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['VOICE'] },
+    });
+    const legacy = {
+      isoCountryCode: 'US',
+      numberType: 'SIMULATOR',
+      numberCapabilities: ['VOICE'],
+      adoptExistingId: existing.phoneNumberId,
+    };
+    const first = await dev.up(withLegacy(spec(), legacy));
     expect(first.error).toBeUndefined();
     const second = await prod.up(spec());
     expect(second.error).toBeUndefined();
@@ -48,13 +62,27 @@ describe('two stacks of one program on one account', () => {
     expect(prodList).toMatch(/^marketing-[0-9a-f]{7}$/);
     expect(prodList).not.toBe(devList);
     const numbers = (await dev.client.call('ListPhoneNumbers', {})).items;
-    expect(numbers.map((n) => n.optOutListName).sort()).toEqual([devList, prodList].sort());
+    const smsNumbers = numbers.filter((n) => n.phoneNumberId !== existing.phoneNumberId);
+    expect(smsNumbers.map((n) => n.optOutListName).sort()).toEqual([devList, prodList].sort());
+
+    // The number dev adopted is refused to prod, naming the holder; prod's state gains nothing.
+    const refused = await prod.up(withLegacy(spec(), legacy));
+    expect(refused.error).toContain(
+      `phone number ${existing.phoneNumber} (${existing.phoneNumberId}) is held by stack telephony/${dev.stack.stackName}`,
+    );
+    expect(refused.error).toContain(`stack telephony/prod cannot take it too`);
+    const prodState = (await prod.stack.exportDeployment()).deployment as {
+      resources?: { urn: string }[];
+    };
+    expect(prodState.resources?.filter((r) => r.urn.endsWith('::legacy'))).toEqual([]);
 
     // The name is kept: the next run plans nothing.
-    expect((await dev.preview(spec(), { expectNoChanges: true })).error).toBeUndefined();
+    expect(
+      (await dev.preview(withLegacy(spec(), legacy), { expectNoChanges: true })).error,
+    ).toBeUndefined();
 
     // Tags replace a list: the new one is made (under its own name) before the old one goes.
-    const retagged = await dev.up(spec({ team: 'growth' }));
+    const retagged = await dev.up(withLegacy(spec({ team: 'growth' }), legacy));
     expect(retagged.error).toBeUndefined();
     const renamed = listNameOf(retagged.outputs);
     expect(renamed).toMatch(/^marketing-[0-9a-f]{7}$/);
@@ -64,38 +92,7 @@ describe('two stacks of one program on one account', () => {
       ['Default', prodList, renamed].sort(),
     );
 
-    expect((await prod.destroy()).error).toBeUndefined();
-    expect((await dev.destroy()).error).toBeUndefined();
-    expect(
-      (await dev.client.call('ListOptOutLists', {})).items.map((l) => l.optOutListName),
-    ).toEqual(['Default']);
-  });
-
-  it('a number one stack adopted is refused to the other, which names the holder; its destroy releases nothing', async () => {
-    const existing = await dev.client.call('CreatePhoneNumber', {
-      body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['VOICE'] },
-    });
-    const adopting: TelephonySpec = {
-      numbers: {
-        legacy: {
-          isoCountryCode: 'US',
-          numberType: 'SIMULATOR',
-          numberCapabilities: ['VOICE'],
-          adoptExistingId: existing.phoneNumberId,
-        },
-      },
-    };
-    expect((await dev.up(adopting)).error).toBeUndefined();
-    const refused = await prod.up(adopting);
-    expect(refused.error).toContain(
-      `phone number ${existing.phoneNumber} (${existing.phoneNumberId}) is held by stack telephony/${dev.stack.stackName}`,
-    );
-    expect(refused.error).toContain(`stack telephony/prod cannot take it too`);
-    const prodState = (await prod.stack.exportDeployment()).deployment as {
-      resources?: { type: string }[];
-    };
-    expect(prodState.resources?.filter((r) => r.type.includes('numberplane'))).toEqual([]);
-
+    // prod's destroy releases only its own: the adopted number stays with dev.
     expect((await prod.destroy()).error).toBeUndefined();
     expect(
       await dev.client.call('DescribePhoneNumber', { id: existing.phoneNumberId }),
@@ -104,5 +101,8 @@ describe('two stacks of one program on one account', () => {
     expect(
       (await dev.client.call('DescribePhoneNumber', { id: existing.phoneNumberId })).status,
     ).toBe('DELETION_QUEUED');
+    expect(
+      (await dev.client.call('ListOptOutLists', {})).items.map((l) => l.optOutListName),
+    ).toEqual(['Default']);
   });
 });
