@@ -65,7 +65,7 @@ describe('bad input the generated tests found', () => {
       payload: JSON.stringify({ action: 'advance', by: '99999999999999999999d' }),
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ message: string }>().message).toMatch(/latest time a date can hold/);
+    expect(response.json<{ message: string }>().message).toMatch(/the latest time it keeps/);
   });
 
   it('a state import with a schemaVersion like {toString: null} gets a 400, not a 500', async () => {

@@ -92,7 +92,9 @@ describe('numberplane serve as a process', () => {
       body: { items: [] },
     });
     expect(await stopped).toBe(0);
-    expect(server.stderr).toContain('SIGTERM; finishing requests in flight, then stopping');
+    expect(server.stderr).toContain(
+      'SIGTERM; finishing requests in flight (for at most 10s), then stopping',
+    );
     expect(readLog(server.log).at(-1)).toEqual(
       expect.objectContaining({ operation: 'ListPhoneNumbers', status: 200 }),
     );

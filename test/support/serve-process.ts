@@ -21,7 +21,7 @@ const LISTENING =
 
 /**
  * `numberplane serve --db DB --port PORT [FLAGS]` as a child process, with the default keys
- * on loopback, as a user starts it: stopped by a signal (SIGTERM drains, SIGKILL is a crash
+ * unless `env` sets others, as a user starts it: stopped by a signal (SIGTERM drains, SIGKILL is a crash
  * or the OOM killer) and started again on the same store and port.
  */
 export class ServeProcess {
@@ -36,6 +36,8 @@ export class ServeProcess {
     /** 0 picks a free port at each start. */
     readonly port: number,
     private readonly flags: readonly string[] = [],
+    /** Variables to set for it, e.g. the keys a new store is made with. */
+    private readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   /** Where it listens, as it said so. */
@@ -72,7 +74,7 @@ export class ServeProcess {
     } = process.env;
     const args = ['serve', '--db', this.db, '--port', String(this.port), ...this.flags];
     const child = spawn(process.execPath, [join(this.root, 'bin', 'numberplane.js'), ...args], {
-      env,
+      env: { ...env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -14,16 +14,23 @@ export interface ClockState {
   anchorVirtualMs: number;
 }
 
-/** The latest time a JavaScript Date can hold (+275760-09-13). */
-const LATEST_TIME_MS = 8.64e15;
+/**
+ * The clock stays at or before 9000-01-01T00:00:00Z, far from the latest time a Date holds
+ * (+275760): every deadline the rules compute from it (at most 10 years of provisioning
+ * delay, a 90-day window) is then a date ISO-8601 writes with four digits, as exports need.
+ * A running clock that reaches it stops there.
+ */
+export const LATEST_CLOCK_MS = Date.UTC(9000, 0, 1);
+const LATEST = new Date(LATEST_CLOCK_MS).toISOString();
 
 export function initialClock(realNowMs: number): ClockState {
   return { mode: 'running', scale: 1, anchorRealMs: realNowMs, anchorVirtualMs: realNowMs };
 }
 
 export function clockNow(state: ClockState, realNowMs: number): number {
-  if (state.mode === 'frozen') return state.anchorVirtualMs;
-  return Math.floor(state.anchorVirtualMs + (realNowMs - state.anchorRealMs) * state.scale);
+  if (state.mode === 'frozen') return Math.min(state.anchorVirtualMs, LATEST_CLOCK_MS);
+  const now = Math.floor(state.anchorVirtualMs + (realNowMs - state.anchorRealMs) * state.scale);
+  return Math.min(now, LATEST_CLOCK_MS);
 }
 
 function rebase(state: ClockState, realNowMs: number): ClockState {
@@ -37,9 +44,9 @@ export function advanceClock(state: ClockState, byMs: number, realNowMs: number)
     );
   }
   const based = rebase(state, realNowMs);
-  if (based.anchorVirtualMs + byMs > LATEST_TIME_MS) {
+  if (based.anchorVirtualMs + byMs > LATEST_CLOCK_MS) {
     throw validation(
-      `clock advance of ${byMs}ms would pass the latest time a date can hold (${new Date(LATEST_TIME_MS).toISOString()}); advance by less`,
+      `clock advance of ${byMs}ms would take the clock past ${LATEST}, the latest time it keeps (it is ${new Date(based.anchorVirtualMs).toISOString()}); advance by at most ${LATEST_CLOCK_MS - based.anchorVirtualMs}ms`,
     );
   }
   return { ...based, anchorVirtualMs: based.anchorVirtualMs + byMs };
@@ -50,6 +57,11 @@ export function setClock(state: ClockState, toMs: number, realNowMs: number): Cl
   if (toMs < current) {
     throw validation(
       `the clock never runs backwards: ${new Date(toMs).toISOString()} is before now (${new Date(current).toISOString()}); pick a later time`,
+    );
+  }
+  if (toMs > LATEST_CLOCK_MS) {
+    throw validation(
+      `clock set to ${new Date(toMs).toISOString()} is past ${LATEST}, the latest time the clock keeps; pick a time from now to ${LATEST}`,
     );
   }
   return { ...rebase(state, realNowMs), anchorVirtualMs: toMs };

@@ -19,6 +19,7 @@ import {
   type RequestLogSink,
 } from './request-log';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
+import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './timeouts';
 
 export interface AppOptions {
   simulator: Simulator;
@@ -26,6 +27,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where each request's log line goes (none for tests and embedded use). */
   requestLog?: RequestLogSink;
+  /** How long a slow or idle client is waited on (DEFAULT_HTTP_TIMEOUTS). */
+  timeouts?: HttpTimeouts;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -276,6 +279,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit,
     routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     return503OnClosing: true,
+    ...timeoutOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
   logRequests(app, options.requestLog);
   drainOnClose(app);

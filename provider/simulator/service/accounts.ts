@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, notFound } from '../domain/errors';
+import { conflict, notFound, validation } from '../domain/errors';
 import { newAccountId, newApiKey } from '../domain/ids';
 import { parseRequest } from '../domain/requests';
 import type { Account } from '../domain/types';
@@ -40,17 +40,43 @@ export function createAccount(
   db: Db,
   body: unknown,
   nowMs: number,
+  refuseKeys: ReadonlySet<string> = new Set(),
 ): { account: Account; apiKey: string } {
   const request = parseRequest(createAccountRequest, body, 'CreateAccount request');
-  if (findAccountByName(db, request.name)) {
-    throw conflict(`account "${request.name}" already exists; choose another name`);
+  if (request.apiKey !== undefined && refuseKeys.has(request.apiKey)) {
+    throw validation(
+      'apiKey is a well-known default key, which anyone may know, and this server takes connections from other machines; leave apiKey out for a random one, or choose one of your own',
+    );
   }
   const apiKey = request.apiKey ?? newApiKey();
+  return {
+    account: insertAccount(
+      db,
+      request.name,
+      hashApiKey(apiKey),
+      nowMs,
+      request.numberQuota ?? DEFAULT_NUMBER_QUOTA,
+    ),
+    apiKey,
+  };
+}
+
+/** Inserts an account by the hash of its key, with its Default opt-out list. */
+export function insertAccount(
+  db: Db,
+  name: string,
+  apiKeyHash: string,
+  nowMs: number,
+  numberQuota: number = DEFAULT_NUMBER_QUOTA,
+): Account {
+  if (findAccountByName(db, name)) {
+    throw conflict(`account "${name}" already exists; choose another name`);
+  }
   const row: AccountRow = {
     account_id: newAccountId(),
-    name: request.name,
-    api_key_hash: hashApiKey(apiKey),
-    number_quota: request.numberQuota ?? DEFAULT_NUMBER_QUOTA,
+    name,
+    api_key_hash: apiKeyHash,
+    number_quota: numberQuota,
     created_at: nowMs,
   };
   try {
@@ -64,7 +90,7 @@ export function createAccount(
     tags: '{}',
     created_at: nowMs,
   });
-  return { account: accountFromRow(row), apiKey };
+  return accountFromRow(row);
 }
 
 export function listAccounts(db: Db): Account[] {

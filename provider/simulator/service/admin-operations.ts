@@ -26,6 +26,10 @@ export interface AdminContext {
   invokeAs(account: string, operation: AccountOperationName, input: OperationInput): unknown;
   /** Empties the store and bootstraps it again with the same keys. */
   reset(): void;
+  /** Keys no account may be given here (the well-known defaults, beyond loopback). */
+  refusedKeys(): ReadonlySet<string>;
+  /** Fails if the store accepts a well-known default key where it may not. */
+  refuseWellKnownKeys(): void;
 }
 
 type AdminHandler<T> = (ctx: AdminContext, input: AdminInput) => T;
@@ -51,7 +55,9 @@ function faultId(input: AdminInput): number | undefined {
 /** Everything the admin key may do, by name; the HTTP admin routes and the CLI map onto these. */
 export const ADMIN_OPERATIONS = {
   ListAccounts: admin((c) => listAccounts(c.db)),
-  CreateAccount: admin((c, i) => c.transaction(() => createAccount(c.db, i.body, c.now()))),
+  CreateAccount: admin((c, i) =>
+    c.transaction(() => createAccount(c.db, i.body, c.now(), c.refusedKeys())),
+  ),
   UpdateAccount: admin((c, i) =>
     c.transaction(() => updateAccount(c.db, requireId(i, 'account id or name'), i.body)),
   ),
@@ -68,7 +74,13 @@ export const ADMIN_OPERATIONS = {
   StartOutage: admin((c, i) => c.transaction(() => startOutage(c.db, i.body, c.now()))),
   EndOutage: admin((c, i) => c.transaction(() => endOutage(c.db, requireId(i, 'awsRegion')))),
   ExportState: admin((c) => c.transaction(() => exportState(c.db, c.now()))),
-  ImportState: admin((c, i) => c.transaction(() => importState(c.db, i.body))),
+  ImportState: admin((c, i) =>
+    c.transaction(() => {
+      const loaded = importState(c.db, i.body);
+      c.refuseWellKnownKeys();
+      return loaded;
+    }),
+  ),
   ResetState: admin((c) => {
     c.reset();
     return { reset: true };

@@ -16,7 +16,7 @@ import type { Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
 import { runDueEvents } from './due-events';
 
-const CLOCK_SETTING = 'clock';
+export const CLOCK_SETTING = 'clock';
 
 export interface ClockView {
   now: string;

@@ -60,7 +60,7 @@ export function clearFaults(db: Db, faultId?: number): number {
   return info.changes;
 }
 
-const SEED_SETTING = 'fault-seed';
+export const SEED_SETTING = 'fault-seed';
 
 export function faultSeed(db: Db): string {
   return readSetting<string>(db, SEED_SETTING) ?? 'numberplane';

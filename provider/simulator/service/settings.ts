@@ -9,7 +9,7 @@ import { writeSetting } from '../store/settings';
 import { PROVISIONING_DELAYS_SETTING, provisioningDelays } from './phone-numbers';
 
 /** Longest delay from claim to ACTIVE: ten years. */
-const MAX_PROVISIONING_DELAY_MS = 10 * 365 * 86_400_000;
+export const MAX_PROVISIONING_DELAY_MS = 10 * 365 * 86_400_000;
 
 const delay = z.union([z.number().int().min(0), z.string().min(1)]);
 

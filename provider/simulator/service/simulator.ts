@@ -1,7 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SimulatorError } from '../domain/errors';
 import type { FaultPlan } from '../domain/faults';
-import { findAccountByKey, findAccountRow, hashApiKey, type AccountRow } from '../store/accounts';
+import {
+  findAccountByKey,
+  findAccountByName,
+  findAccountRow,
+  hashApiKey,
+  type AccountRow,
+} from '../store/accounts';
 import { openDatabase, type Db } from '../store/database';
 import { ADMIN_KEY_SETTING, readSetting, writeSetting } from '../store/settings';
 import {
@@ -12,7 +18,7 @@ import {
   type AdminOperationName,
   type AdminOperationResult,
 } from './admin-operations';
-import { createAccount, listAccounts, resolveAccount } from './accounts';
+import { insertAccount, listAccounts, resolveAccount } from './accounts';
 import { initClock, virtualNow } from './clock';
 import type { OperationContext } from './context';
 import { runDueEvents } from './due-events';
@@ -39,6 +45,29 @@ export interface SimulatorOptions {
   bootstrapApiKey?: string;
   /** Admin key set in a new store. */
   adminApiKey?: string;
+  /**
+   * Other machines can connect (`serve` beyond loopback): no operation may make the store
+   * accept a well-known default key, and opening a store that does fails.
+   */
+  exposed?: boolean;
+}
+
+type KeyVariable = 'NUMBERPLANE_API_KEY' | 'NUMBERPLANE_ADMIN_KEY';
+
+/** What the store keeps of its keys: their hashes, which a reset keeps too. */
+interface StoreKeys {
+  apiKeyHash: string;
+  adminKeyHash: string;
+}
+
+/** The store would accept a well-known default key while other machines can connect. */
+export class WellKnownKeysRefused extends SimulatorError {
+  constructor(readonly keys: KeyVariable[]) {
+    super(
+      'ValidationException',
+      `this server takes connections from other machines, and the store would accept the well-known default ${keys.join(' and ')}, which anyone may know: keep keys of your own`,
+    );
+  }
 }
 
 export interface InvokeResult<T> {
@@ -56,37 +85,57 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class Simulator implements AdminContext {
   readonly db: Db;
   private readonly realClock: () => number;
-  private readonly bootstrapKeys: { apiKey: string; adminKey: string };
+  private readonly bootstrapKeys: StoreKeys;
+  private readonly exposed: boolean;
 
   private constructor(db: Db, options: SimulatorOptions) {
     this.db = db;
     this.realClock = options.realNow ?? Date.now;
+    this.exposed = options.exposed ?? false;
     this.bootstrapKeys = {
-      apiKey: options.bootstrapApiKey ?? DEFAULT_API_KEY,
-      adminKey: options.adminApiKey ?? DEFAULT_ADMIN_KEY,
+      apiKeyHash: hashApiKey(options.bootstrapApiKey ?? DEFAULT_API_KEY),
+      adminKeyHash: hashApiKey(options.adminApiKey ?? DEFAULT_ADMIN_KEY),
     };
-    this.bootstrap();
+    this.transaction(() => this.bootstrap(this.bootstrapKeys));
   }
 
+  /** Opens (and if new, bootstraps) a store; fails, writing nothing, if it may not be served so. */
   static open(options: SimulatorOptions): Simulator {
-    return new Simulator(openDatabase(options.path), options);
+    const db = openDatabase(options.path);
+    try {
+      return new Simulator(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  /** A new (or reset) store gets a clock, an admin key and a `default` account. */
-  private bootstrap(): void {
-    this.transaction(() => {
-      initClock(this.db, this.realNow());
-      if (!readSetting(this.db, ADMIN_KEY_SETTING)) {
-        writeSetting(this.db, ADMIN_KEY_SETTING, hashApiKey(this.bootstrapKeys.adminKey));
-      }
-      if (listAccounts(this.db).length === 0) {
-        createAccount(this.db, { name: 'default', apiKey: this.bootstrapKeys.apiKey }, this.now());
-      }
-    });
+  /** A new (or reset) store gets a clock, an admin key and a `default` account (in a transaction). */
+  private bootstrap(keys: StoreKeys): void {
+    initClock(this.db, this.realNow());
+    if (!readSetting(this.db, ADMIN_KEY_SETTING)) {
+      writeSetting(this.db, ADMIN_KEY_SETTING, keys.adminKeyHash);
+    }
+    if (listAccounts(this.db).length === 0) {
+      insertAccount(this.db, 'default', keys.apiKeyHash, this.now());
+    }
+    this.refuseWellKnownKeys();
+  }
+
+  /** Keys a caller may not install: the well-known defaults, once other machines can connect. */
+  refusedKeys(): ReadonlySet<string> {
+    return this.exposed ? new Set([DEFAULT_API_KEY, DEFAULT_ADMIN_KEY]) : new Set();
+  }
+
+  /** Fails (so the transaction it runs in changes nothing) if an exposed store accepts a default key. */
+  refuseWellKnownKeys(): void {
+    if (!this.exposed) return;
+    const accepted = this.defaultKeysAccepted();
+    if (accepted.length > 0) throw new WellKnownKeysRefused(accepted);
   }
 
   /** Runs `work` in one IMMEDIATE transaction: other writers wait, and it commits whole or not at all. */
@@ -105,8 +154,8 @@ export class Simulator implements AdminContext {
   }
 
   /** Which of the well-known default keys this store still accepts (anyone may know them). */
-  defaultKeysAccepted(): Array<'NUMBERPLANE_API_KEY' | 'NUMBERPLANE_ADMIN_KEY'> {
-    const accepted: Array<'NUMBERPLANE_API_KEY' | 'NUMBERPLANE_ADMIN_KEY'> = [];
+  defaultKeysAccepted(): KeyVariable[] {
+    const accepted: KeyVariable[] = [];
     if (findAccountByKey(this.db, DEFAULT_API_KEY)) accepted.push('NUMBERPLANE_API_KEY');
     if (readSetting<string>(this.db, ADMIN_KEY_SETTING) === hashApiKey(DEFAULT_ADMIN_KEY)) {
       accepted.push('NUMBERPLANE_ADMIN_KEY');
@@ -133,10 +182,16 @@ export class Simulator implements AdminContext {
   }
 
   authenticateAdmin(adminKey: string | undefined): void {
-    const expected = readSetting<string>(this.db, ADMIN_KEY_SETTING) ?? '';
+    const stored = readSetting<unknown>(this.db, ADMIN_KEY_SETTING);
+    const expected = typeof stored === 'string' ? stored : '';
     const given = Buffer.from(hashApiKey(adminKey ?? ''));
     const wanted = Buffer.from(expected);
-    if (!adminKey || given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+    if (
+      !adminKey ||
+      wanted.length === 0 ||
+      given.length !== wanted.length ||
+      !timingSafeEqual(given, wanted)
+    ) {
       throw new SimulatorError(
         'AccessDeniedException',
         'the admin surface needs the admin key in the x-admin-key header (or NUMBERPLANE_ADMIN_KEY)',
@@ -217,9 +272,20 @@ export class Simulator implements AdminContext {
     return ADMIN_OPERATIONS[operation](this, input) as AdminOperationResult<N>;
   }
 
-  /** Empties the store and bootstraps it again with the same keys. */
+  /**
+   * Empties the store and bootstraps it again with the keys it had (not the ones this
+   * process was started with, which are for a new store and may be unset).
+   */
   reset(): void {
-    this.transaction(() => clearState(this.db));
-    this.bootstrap();
+    this.transaction(() => {
+      const admin = readSetting<unknown>(this.db, ADMIN_KEY_SETTING);
+      const kept: StoreKeys = {
+        adminKeyHash: typeof admin === 'string' ? admin : this.bootstrapKeys.adminKeyHash,
+        apiKeyHash:
+          findAccountByName(this.db, 'default')?.api_key_hash ?? this.bootstrapKeys.apiKeyHash,
+      };
+      clearState(this.db);
+      this.bootstrap(kept);
+    });
   }
 }

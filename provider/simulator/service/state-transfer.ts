@@ -1,6 +1,7 @@
 import { validation } from '../domain/errors';
 import { schemaVersion, type Db } from '../store/database';
 import { ADMIN_KEY_SETTING, readSetting } from '../store/settings';
+import { checkSettingRow } from './setting-shapes';
 
 /** Tables in dependency order: parents before children. */
 const TABLES = [
@@ -78,12 +79,13 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
     const tableRows = doc.tables[table] === undefined ? [] : doc.tables[table];
     if (!Array.isArray(tableRows))
       throw validation(`state document table ${table} must be an array`);
-    for (const row of tableRows as unknown[]) {
+    for (const [index, row] of (tableRows as unknown[]).entries()) {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
         throw validation(
-          `state document table ${table} row ${rows + 1} is not an object of columns; pass a file made by state export`,
+          `state document table ${table} row ${index + 1} is not an object of columns; pass a file made by state export`,
         );
       }
+      if (table === 'settings') checkSettingRow(row as Record<string, unknown>, index + 1);
       const columns = Object.keys(row);
       if (columns.some((c) => !/^[a-z_]+$/.test(c))) {
         throw validation(`state document table ${table} has a bad column name`);
@@ -94,7 +96,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
         ).run(...columns.map((c) => (row as Record<string, unknown>)[c]));
       } catch (error) {
         throw validation(
-          `state document table ${table} row ${rows + 1} cannot be loaded (${error instanceof Error ? error.message : String(error)}); pass a file made by state export`,
+          `state document table ${table} row ${index + 1} cannot be loaded (${error instanceof Error ? error.message : String(error)}); pass a file made by state export`,
         );
       }
       rows++;

@@ -198,4 +198,28 @@ describeEachTransport('virtual clock', (harness) => {
     expect(failure.message).toContain('duration "a week" is not valid');
     expect(await client.admin('GetClock')).toEqual(before);
   });
+
+  it('keeps to 9000-01-01: past it a set or an advance is refused with the range, and next to it claims, releases and exports work', async () => {
+    const { client } = harness();
+    const latest = '9000-01-01T00:00:00.000Z';
+    const set = (to: string) => client.admin('ChangeClock', { body: { action: 'set', to } });
+    const past = await failureOf(set('9000-01-01T00:00:00.001Z'));
+    expect(past.code).toBe('ValidationException');
+    expect(past.message).toContain(`is past ${latest}, the latest time the clock keeps`);
+
+    await set('8999-12-31T00:00:00.000Z');
+    const beyond = await failureOf(advanceBy(client, '2d'));
+    expect(beyond.message).toContain(
+      `would take the clock past ${latest}, the latest time it keeps (it is 8999-12-31T00:00:00.000Z); advance by at most 86400000ms`,
+    );
+    const number = await claimSimulatorNumber(client);
+    await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
+    expect((await describeNumber(client, number.phoneNumberId)).status).toBe('DELETION_QUEUED');
+    await advanceBy(client, '1d');
+    expect((await client.admin('GetClock')).now).toBe(latest);
+    const exported = await client.admin('ExportState');
+    await client.admin('ResetState');
+    expect((await client.admin('ImportState', { body: exported })).rows).toBeGreaterThan(0);
+    expect((await describeNumber(client, number.phoneNumberId)).status).toBe('DELETION_QUEUED');
+  });
 });
