@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { requestDigest } from '../../provider/simulator/domain/ids';
 import type { PhoneNumber } from '../../provider/simulator/domain/types';
 import { buildApp } from '../../provider/simulator/http/build-app';
 import {
@@ -147,6 +149,29 @@ describeEachTransport('paging through lists', (harness) => {
         /nextToken is not a token this API issued.*pass nextToken back unchanged/,
       );
     }
+  });
+
+  it('refuses a token sealed as the open code seals it but without the store’s secret (forged)', async () => {
+    const { client } = harness();
+    await allowNumbers(client, 5);
+    await claimNumbers(client, 5);
+    const [account] = await client.admin('ListAccounts');
+    const scope = requestDigest([
+      'numberplane-page-v1',
+      'ListPhoneNumbers',
+      null,
+      account?.accountId,
+      {},
+    ]);
+    const payload = Buffer.from(JSON.stringify([0, ''])).toString('base64url');
+    const unkeyed = createHash('sha256')
+      .update(`${scope}.${payload}`)
+      .digest('base64url')
+      .slice(0, 16);
+    const failure = await failureOf(
+      client.call('ListPhoneNumbers', { page: { nextToken: `${payload}.${unkeyed}` } }),
+    );
+    expect(failure.message).toMatch(/nextToken is not a token this API issued/);
   });
 
   it('refuses a token from another list, another account or other filters', async () => {

@@ -216,9 +216,14 @@ function accountRoutes(
     app.route({
       method: route.method,
       url: route.path,
-      handler: async (request, reply) => {
+      // Who is calling comes first: a caller without a valid key learns nothing of the body.
+      onRequest: async (request) => {
         const facts = factsOf(request);
         facts.operation = route.operation;
+        facts.account = simulator.authenticate(header(request, 'x-api-key')).name;
+      },
+      handler: async (request, reply) => {
+        const facts = factsOf(request);
         const query = (request.query ?? {}) as Record<string, unknown>;
         if (!route.list) rejectQuery(query);
         const params = request.params as { id?: string };
@@ -248,15 +253,18 @@ function adminRoutes(app: FastifyInstance, simulator: Simulator): void {
       url: route.path,
       bodyLimit: route.operation === 'ImportState' ? STATE_BODY_LIMIT : undefined,
       config: { jsonLimits: route.operation === 'ImportState' ? STATE_JSON_LIMITS : undefined },
-      handler: async (request, reply) => {
+      onRequest: async (request) => {
         factsOf(request).operation = route.operation;
+        simulator.authenticateAdmin(header(request, 'x-admin-key'));
+        factsOf(request).account = 'admin';
+      },
+      handler: async (request, reply) => {
         rejectQuery((request.query ?? {}) as Record<string, unknown>);
         const params = request.params as { id?: string };
         const value = simulator.invokeAdmin(header(request, 'x-admin-key'), route.operation, {
           ...(params.id !== undefined ? { id: params.id } : {}),
           body: request.body === undefined ? {} : request.body,
         });
-        factsOf(request).account = 'admin';
         return reply.code(route.status).send(value ?? {});
       },
     });

@@ -68,6 +68,7 @@ export function describeOptOutList(ctx: OperationContext, name: string): OptOutL
 export function listOptOutLists(ctx: OperationContext, page: unknown): Page<OptOutList> {
   const accountId = ctx.account.account_id;
   return listPage(
+    ctx.db,
     page,
     { list: 'ListOptOutLists', accountId, key: ['number', 'string'] },
     (window) => pageOfListRows(ctx.db, accountId, window),
@@ -111,6 +112,7 @@ export function listOptedOutNumbers(
   loadRow(ctx, name);
   const accountId = ctx.account.account_id;
   return listPage(
+    ctx.db,
     page,
     { list: 'ListOptedOutNumbers', within: name, accountId, key: ['string'] },
     (window) => pageOfOptedOutRows(ctx.db, accountId, name, window),

@@ -1,8 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { validation } from '../domain/errors';
 import { requestDigest } from '../domain/ids';
 import { listRequest, parseRequest } from '../domain/requests';
+import type { Db } from '../store/database';
 import type { KeyPart, RowWindow } from '../store/keyset';
+import { readSetting, writeSetting } from '../store/settings';
+
+/** The setting that holds the secret page tokens are sealed with (made on first use). */
+export const PAGE_TOKEN_SECRET_SETTING = 'page-token-secret';
+
+/** The store's page-token secret, made the first time a list needs it (in its transaction). */
+function tokenSecret(db: Db): string {
+  const secret = readSetting<unknown>(db, PAGE_TOKEN_SECRET_SETTING);
+  if (typeof secret === 'string') return secret;
+  const made = randomBytes(32).toString('hex');
+  writeSetting(db, PAGE_TOKEN_SECRET_SETTING, made);
+  return made;
+}
 
 export interface Page<T> {
   items: T[];
@@ -37,7 +51,7 @@ function normalFilters(filters: ListScope['filters']): Record<string, string[]> 
   return normal;
 }
 
-function seal(scope: ListScope, payload: string): string {
+function seal(secret: string, scope: ListScope, payload: string): string {
   const scopeDigest = requestDigest([
     TOKEN_VERSION,
     scope.list,
@@ -45,7 +59,7 @@ function seal(scope: ListScope, payload: string): string {
     scope.accountId,
     normalFilters(scope.filters),
   ]);
-  return createHash('sha256')
+  return createHmac('sha256', secret)
     .update(`${scopeDigest}.${payload}`)
     .digest('base64url')
     .slice(0, SEAL_CHARS);
@@ -53,18 +67,18 @@ function seal(scope: ListScope, payload: string): string {
 
 /**
  * The token of the page after the row whose key is `key`: the key as base64url JSON, a
- * dot, and a seal binding it to the account, the list and its filters. Opaque to callers;
- * the seal only tells a token this list issued from anything else (a garbled or forged
- * token, one from another list, account or set of filters). It is not a secret: a token
- * only says where a listing of the caller's own objects resumes.
+ * dot, and a seal binding it to the account, the list and its filters: an HMAC with a
+ * secret the store keeps, so only this store can make a token it accepts (a garbled or
+ * forged token, or one from another list, account or set of filters, is refused). The key
+ * itself is not secret: a token only says where a listing of the caller's own objects resumes.
  */
-export function encodePageToken(key: readonly KeyPart[], scope: ListScope): string {
+export function encodePageToken(db: Db, key: readonly KeyPart[], scope: ListScope): string {
   const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
-  return `${payload}.${seal(scope, payload)}`;
+  return `${payload}.${seal(tokenSecret(db), scope, payload)}`;
 }
 
 /** The key a token resumes after; a ValidationException naming nextToken if it is not one of ours. */
-export function decodePageToken(token: string, scope: ListScope): KeyPart[] {
+export function decodePageToken(db: Db, token: string, scope: ListScope): KeyPart[] {
   const refuse = () =>
     validation(
       `nextToken is not a token this API issued for ${scope.list}${
@@ -72,7 +86,9 @@ export function decodePageToken(token: string, scope: ListScope): KeyPart[] {
       }; pass nextToken back unchanged, with the same request that returned it`,
     );
   const [payload, given, ...rest] = token.split('.');
-  if (!payload || !given || rest.length > 0 || seal(scope, payload) !== given) throw refuse();
+  if (!payload || !given || rest.length > 0 || seal(tokenSecret(db), scope, payload) !== given) {
+    throw refuse();
+  }
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -99,6 +115,7 @@ export function decodePageToken(token: string, scope: ListScope): KeyPart[] {
  * offset.
  */
 export function listPage<R, T>(
+  db: Db,
   page: unknown,
   scope: ListScope,
   read: (window: RowWindow) => R[],
@@ -107,11 +124,11 @@ export function listPage<R, T>(
 ): Page<T> {
   const request = parseRequest(listRequest, page ?? {}, 'paging');
   const size = request.maxResults ?? DEFAULT_PAGE_SIZE;
-  const after = request.nextToken ? decodePageToken(request.nextToken, scope) : undefined;
+  const after = request.nextToken ? decodePageToken(db, request.nextToken, scope) : undefined;
   const rows = read({ after, limit: size + 1 });
   const items = rows.slice(0, size).map(view);
   const last = rows[size - 1];
   return rows.length > size && last !== undefined
-    ? { items, nextToken: encodePageToken(keyOf(last), scope) }
+    ? { items, nextToken: encodePageToken(db, keyOf(last), scope) }
     : { items };
 }

@@ -280,6 +280,7 @@ export function listPhoneNumbers(
   const parsedFilters = parseRequest(phoneNumberFilters, filters ?? {}, 'filters');
   const accountId = ctx.account.account_id;
   return listPage(
+    ctx.db,
     page,
     { list: 'ListPhoneNumbers', accountId, filters: parsedFilters, key: ['number', 'string'] },
     (window) => pageOfNumberRows(ctx.db, accountId, parsedFilters, window),

@@ -4,6 +4,7 @@ import { validation } from '../domain/errors';
 import { NUMBER_TYPES } from '../domain/types';
 import { ADMIN_KEY_SETTING } from '../store/settings';
 import { CLOCK_SETTING } from './clock';
+import { PAGE_TOKEN_SECRET_SETTING } from './pagination';
 import { SEED_SETTING } from './faults';
 import { PROVISIONING_DELAYS_SETTING } from './phone-numbers';
 import { MAX_PROVISIONING_DELAY_MS } from './settings';
@@ -37,6 +38,10 @@ const SETTING_SHAPES: Record<string, { shape: z.ZodType; expected: string }> = {
     expected: `milliseconds (0 to ${MAX_PROVISIONING_DELAY_MS}) per number type (${NUMBER_TYPES.join(', ')})`,
   },
   [SEED_SETTING]: { shape: z.string().max(256), expected: 'a string of up to 256 characters' },
+  [PAGE_TOKEN_SECRET_SETTING]: {
+    shape: z.string().regex(/^[0-9a-f]{64}$/),
+    expected: 'the secret page tokens are sealed with, 64 lowercase hex digits',
+  },
 };
 
 /** Fails, naming the row and what it may hold, unless `row` is a setting the operations could have written. */

@@ -98,6 +98,7 @@ export function listVoiceConnectorGroups(
 ): Page<VoiceConnectorGroup> {
   const accountId = ctx.account.account_id;
   return listPage(
+    ctx.db,
     page,
     { list: 'ListVoiceConnectorGroups', accountId, key: ['number', 'string'] },
     (window) => pageOfGroupRows(ctx.db, accountId, window),

@@ -69,6 +69,7 @@ export function getVoiceConnector(ctx: OperationContext, id: string): VoiceConne
 export function listVoiceConnectors(ctx: OperationContext, page: unknown): Page<VoiceConnector> {
   const accountId = ctx.account.account_id;
   return listPage(
+    ctx.db,
     page,
     { list: 'ListVoiceConnectors', accountId, key: ['number', 'string'] },
     (window) => pageOfConnectorRows(ctx.db, accountId, window),

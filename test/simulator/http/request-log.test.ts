@@ -193,6 +193,18 @@ describe('request ids and the request log', () => {
       expect.objectContaining({ operation: 'ListFaults', account: 'admin', status: 200 }),
     ]);
   });
+
+  it('an admin call that fails after its key was checked is logged with the account "admin"', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/v1/admin/clock',
+      headers: { 'x-admin-key': DEFAULT_ADMIN_KEY, 'content-type': 'application/json' },
+      payload: JSON.stringify({ action: 'advance', by: 'a week' }),
+    });
+    expect(lines).toEqual([
+      expect.objectContaining({ operation: 'ChangeClock', account: 'admin', status: 400 }),
+    ]);
+  });
 });
 
 describe('closing the server', () => {

@@ -122,6 +122,47 @@ describeEachTransport('idempotent creates (clientToken)', (harness) => {
     expect((await stateOf(client)).groups).toHaveLength(3);
   });
 
+  it('a retry that means the same (capabilities in another order, a default said aloud, connectors in another order) gets the first object, not a conflict', async () => {
+    const { client } = harness();
+    const number = { isoCountryCode: 'US', numberType: 'SIMULATOR', clientToken: TOKEN };
+    const first = await client.call('CreatePhoneNumber', {
+      body: { ...number, numberCapabilities: ['SMS', 'VOICE'] },
+    });
+    const again = await client.call('CreatePhoneNumber', {
+      body: {
+        ...number,
+        numberCapabilities: ['VOICE', 'SMS'],
+        deletionProtectionEnabled: false,
+        optOutListName: 'Default',
+        tags: {},
+      },
+    });
+    expect(again.phoneNumberId).toBe(first.phoneNumberId);
+    expect(await numberIds(client)).toEqual([first.phoneNumberId]);
+
+    const connector = { name: 'east', awsRegion: 'us-east-1', clientToken: TOKEN };
+    const east = await client.call('CreateVoiceConnector', { body: connector });
+    expect(
+      await client.call('CreateVoiceConnector', {
+        body: { ...connector, requireEncryption: true },
+      }),
+    ).toEqual(east);
+    const west = await createConnector(client, 'west');
+    const members = [
+      { voiceConnectorId: east.voiceConnectorId, priority: 1 },
+      { voiceConnectorId: west.voiceConnectorId, priority: 2 },
+    ];
+    const group = await client.call('CreateVoiceConnectorGroup', {
+      body: { name: 'main', connectors: members, clientToken: TOKEN },
+    });
+    expect(
+      await client.call('CreateVoiceConnectorGroup', {
+        body: { name: 'main', connectors: [...members].reverse(), clientToken: TOKEN },
+      }),
+    ).toEqual(group);
+    expect((await stateOf(client)).groups).toHaveLength(1);
+  });
+
   it('fails when a clientToken is reused for a different group', async () => {
     const { client } = harness();
     await client.call('CreateVoiceConnectorGroup', { body: { name: 'main', clientToken: TOKEN } });
