@@ -703,4 +703,87 @@ describe('the HTTP API given generated bad input', () => {
     printClosingLine(closingLine('HTTP API', cases, seed, Date.now() - started));
     expect(cases).toBeGreaterThanOrEqual(CASES);
   });
+  it(`${CASES} generated settings rows: an import either gets a 4xx and changes nothing, or leaves the admin and account surfaces answering`, async () => {
+    const seed = propertySeed();
+    const started = Date.now();
+    let cases = 0;
+    const exported = simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ExportState', {
+      body: {},
+    }) as unknown as { tables: Record<string, Record<string, unknown>[]> };
+    const settings = exported.tables.settings ?? [];
+    const keys = settings.map((row) => String(row.key));
+    const changedSetting = fc
+      .tuple(
+        fc.constantFrom(...keys),
+        fc.oneof(
+          jsonValue.map((value) => JSON.stringify(value)),
+          fc.constantFrom('{', '', 'null', '"', '12345', '"abc"', '{"mode":"running"}'),
+        ),
+      )
+      .map(([key, value]) => ({
+        key,
+        value,
+        doc: {
+          ...exported,
+          tables: {
+            ...exported.tables,
+            settings: settings.map((row) => (row.key === key ? { ...row, value } : row)),
+          },
+        },
+      }));
+    const calls = [
+      {
+        method: 'GET' as const,
+        url: '/v1/admin/clock',
+        headers: { 'x-admin-key': DEFAULT_ADMIN_KEY },
+      },
+      {
+        method: 'GET' as const,
+        url: '/v1/admin/settings',
+        headers: { 'x-admin-key': DEFAULT_ADMIN_KEY },
+      },
+      {
+        method: 'GET' as const,
+        url: '/v1/admin/state',
+        headers: { 'x-admin-key': DEFAULT_ADMIN_KEY },
+      },
+      {
+        method: 'GET' as const,
+        url: '/v1/phone-numbers?maxResults=1',
+        headers: { 'x-api-key': DEFAULT_API_KEY },
+      },
+    ];
+    await fc.assert(
+      fc.asyncProperty(changedSetting, async ({ doc }) => {
+        cases++;
+        const before = tables();
+        const response = await app.inject({
+          method: 'PUT',
+          url: '/v1/admin/state',
+          headers: { 'x-admin-key': DEFAULT_ADMIN_KEY, 'content-type': 'application/json' },
+          payload: JSON.stringify(doc),
+        });
+        if (response.statusCode !== 200) {
+          expect(answerShape(response.statusCode, response.body)).toEqual({
+            status: '4xx',
+            code: 'a string',
+            message: 'one line, not empty',
+          });
+          expect(tables()).toBe(before);
+          return;
+        }
+        for (const call of calls) {
+          const answer = await app.inject(call);
+          expect({ url: call.url, status: answer.statusCode }).toEqual({
+            url: call.url,
+            status: 200,
+          });
+        }
+        simulator.invokeAdmin(DEFAULT_ADMIN_KEY, 'ImportState', { body: exported });
+      }),
+      { numRuns: CASES, seed },
+    );
+    printClosingLine(closingLine('state settings', cases, seed, Date.now() - started));
+    expect(cases).toBeGreaterThanOrEqual(CASES);
+  });
 });
