@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,15 @@ import {
   DEFAULT_API_KEY,
   Simulator,
 } from '../../provider/simulator/service/simulator';
+import type { RequestLogEntry } from '../../provider/simulator/http/request-log';
 import { ServeProcess } from '../support/serve-process';
+
+const readLog = (path: string): RequestLogEntry[] =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as RequestLogEntry);
 
 const OWN = {
   NUMBERPLANE_API_KEY: 'np_team_key_0123456789',
@@ -161,6 +169,34 @@ describe('numberplane serve: the admin surface holds', () => {
     await headersParsed(received, socket);
     await once(socket, 'close');
     expect(received()).toMatch(/HTTP\/1\.1 408 Request Timeout/);
+    const requestId = /x-request-id: (\S+)/.exec(received())?.[1];
+    expect(received()).toContain(`"requestId":"${requestId}"`);
+    expect(await served?.stop('SIGTERM')).toBe(0);
+    expect(readLog(served?.log ?? '')).toContainEqual(
+      expect.objectContaining({ requestId, status: 408, code: 'RequestTimeoutException' }),
+    );
+  });
+
+  it('a request the HTTP parser refuses (a NUL in a header, a bad Content-Length) gets a 400 with a request id and a log line', async () => {
+    await serve();
+    const answers: string[] = [];
+    for (const head of [
+      'GET /v1/phone-numbers HTTP/1.1\r\nhost: x\r\nx-api-key: a\u0000b\r\n\r\n',
+      'POST /v1/phone-numbers HTTP/1.1\r\nhost: x\r\ncontent-length: ten\r\n\r\n',
+    ]) {
+      const { socket, received } = await rawRequest(head);
+      await once(socket, 'close');
+      answers.push(received());
+    }
+    const ids = answers.map((answer) => /x-request-id: (\S+)/.exec(answer)?.[1]);
+    for (const [i, answer] of answers.entries()) {
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+      expect(answer).toContain(`"requestId":"${ids[i]}"`);
+      expect(answer).toContain('the request is not valid HTTP/1.1');
+    }
+    expect(await served?.stop('SIGTERM')).toBe(0);
+    const logged = readLog(served?.log ?? '').map((line) => line.requestId);
+    expect(logged).toEqual(expect.arrayContaining(ids));
   });
 
   it('SIGTERM with a client holding a request open stops within --shutdown-timeout and exits 0', async () => {

@@ -19,6 +19,7 @@ import {
   type RequestLogSink,
 } from './request-log';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
+import { clientErrorHandler } from './client-errors';
 import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './timeouts';
 
 export interface AppOptions {
@@ -287,6 +288,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit,
     routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     return503OnClosing: true,
+    clientErrorHandler: clientErrorHandler(options.requestLog),
     ...timeoutOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
   logRequests(app, options.requestLog);
