@@ -55,7 +55,8 @@ export const resourceName = field(
     .string()
     .min(1, { error: 'must not be empty' })
     .max(MAX_NAME_LENGTH, { error: `is at most ${MAX_NAME_LENGTH} characters` })
-    .regex(/^[A-Za-z0-9 _.:/=+@-]+$/, { error: NAME_CHARACTERS }),
+    .regex(/^[A-Za-z0-9 _.:/=+@-]+$/, { error: NAME_CHARACTERS })
+    .refine((name) => name.trim() !== '', { error: 'must not be only spaces' }),
   'A name for people.',
   NAME_CHARACTERS,
 );

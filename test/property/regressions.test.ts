@@ -57,6 +57,19 @@ describe('bad input the generated tests found', () => {
     });
   }
 
+  it('a state import over its 64 MiB limit is told that limit, not the 256 KiB of other routes', async () => {
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/v1/admin/state',
+      headers: admin,
+      payload: `"${'x'.repeat(64 * 1024 * 1024)}"`,
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<{ message: string }>().message).toBe(
+      'request body is larger than the 67108864 bytes allowed; send a smaller body',
+    );
+  });
+
   it('a clock advance past the latest date gets a 400, not a 500', async () => {
     const response = await app.inject({
       method: 'POST',

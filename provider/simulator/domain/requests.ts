@@ -173,6 +173,10 @@ export type RouteCallRequest = z.infer<typeof routeCallRequest>;
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON has no Infinity: 1e999 parses to it, and JSON.stringify would say null.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return `${value} (a number too large to hold)`;
+  }
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -201,6 +205,13 @@ function describeIssue(issue: z.core.$ZodIssue, what: string): string {
         return `${field} ${issue.message}; got ${describeValue(input)}`;
       }
       return `${field} must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}; got ${describeValue(input)}`;
+    case 'invalid_key': {
+      // A record's key: zod says only "Invalid key in record"; the key's own rule says why.
+      const parent = issue.path.slice(0, -1).map(String).join('.') || what;
+      const why = issue.issues.map((inner) => inner.message).join('; ');
+      const key = issue.path.at(-1);
+      return `${parent} has the key ${describeValue(String(key))}, but ${why}; shorten or rename it`;
+    }
     case 'too_small':
     case 'too_big':
     case 'invalid_format':
@@ -214,7 +225,15 @@ function describeIssue(issue: z.core.$ZodIssue, what: string): string {
 function plainBound(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-    const side = issue.code === 'too_small' ? 'at least' : 'at most';
+    const exclusive = issue.inclusive === false;
+    const side =
+      issue.code === 'too_small'
+        ? exclusive
+          ? 'more than'
+          : 'at least'
+        : exclusive
+          ? 'less than'
+          : 'at most';
     const unit =
       issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
     return `must be ${side} ${bound}${unit}`;

@@ -100,6 +100,18 @@ function dropConnection(
 function acceptJsonOnly(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // The body is read as UTF-8: one declared otherwise would be stored garbled.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+      request.headers['content-type'] ?? '',
+    )?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      return done(
+        validation(
+          `Content-Type declares charset ${charset}, which this API does not read; send the body as UTF-8 (charset=utf-8, or no charset)`,
+        ),
+        undefined,
+      );
+    }
     const text = String(body);
     if (text.trim().length === 0) return done(null, undefined);
     const config = request.routeOptions.config as { jsonLimits?: JsonLimits };
@@ -149,7 +161,7 @@ function answerErrors(app: FastifyInstance, bodyLimit: number): void {
           reply,
           new SimulatorError(
             'PayloadTooLargeException',
-            `request body is larger than the ${bodyLimit} bytes allowed; send a smaller body`,
+            `request body is larger than the ${request.routeOptions.bodyLimit ?? bodyLimit} bytes allowed; send a smaller body`,
           ),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

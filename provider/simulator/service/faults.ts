@@ -1,8 +1,9 @@
-import { SimulatorError } from '../domain/errors';
+import { notFound, SimulatorError, validation } from '../domain/errors';
 import { faultFires, faultRuleRequest, type FaultPlan, type FaultRule } from '../domain/faults';
 import { parseRequest } from '../domain/requests';
 import { sql, type Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
+import { isAccountOperation } from './operations';
 
 interface FaultRow {
   fault_id: number;
@@ -36,6 +37,11 @@ export function listFaults(db: Db): FaultRule[] {
 
 export function addFault(db: Db, body: unknown): FaultRule {
   const rule = parseRequest(faultRuleRequest, body, 'fault rule');
+  if (rule.operation !== '*' && !isAccountOperation(rule.operation)) {
+    throw validation(
+      `fault rule operation "${rule.operation}" is not an account operation, so it would never fire; use one such as CreatePhoneNumber (see /openapi.json), or * (admin operations take no faults)`,
+    );
+  }
   const info = sql(
     db,
     `INSERT INTO faults (operation, kind, rate, nth, latency_ms, retry_after_seconds, remaining)
@@ -57,6 +63,9 @@ export function clearFaults(db: Db, faultId?: number): number {
     faultId === undefined
       ? sql(db, 'DELETE FROM faults').run()
       : sql(db, 'DELETE FROM faults WHERE fault_id = ?').run(faultId);
+  if (faultId !== undefined && info.changes === 0) {
+    throw notFound(`fault ${faultId} does not exist; see ListFaults for the rules there are`);
+  }
   return info.changes;
 }
 
