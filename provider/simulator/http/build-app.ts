@@ -219,6 +219,25 @@ function drainOnClose(app: FastifyInstance): void {
   });
 }
 
+/** The timeouts, and a missing Host left to the app, so its answer has a request id and a log line. */
+function httpOptions(timeouts: HttpTimeouts): ReturnType<typeof timeoutOptions> {
+  const options = timeoutOptions(timeouts);
+  return { ...options, http: { ...options.http, requireHostHeader: false } };
+}
+
+/** HTTP/1.1 requires a Host header (Node would answer 400 without an id or a log line). */
+function requireHost(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (
+      request.raw.httpVersionMajor === 1 &&
+      request.raw.httpVersionMinor >= 1 &&
+      !request.headers.host
+    ) {
+      throw validation('the request has no Host header, which HTTP/1.1 requires; send one');
+    }
+  });
+}
+
 /** One route per account operation of the route table, each calling it with the API key. */
 function accountRoutes(
   app: FastifyInstance,
@@ -301,8 +320,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     return503OnClosing: true,
     clientErrorHandler: clientErrorHandler(options.requestLog),
-    ...timeoutOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
+    ...httpOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
+  requireHost(app);
   logRequests(app, options.requestLog);
   drainOnClose(app);
   acceptJsonOnly(app);
