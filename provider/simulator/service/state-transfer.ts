@@ -1,7 +1,8 @@
 import { validation } from '../domain/errors';
 import { schemaVersion, type Db } from '../store/database';
 import { ADMIN_KEY_SETTING, readSetting } from '../store/settings';
-import { checkSettingRow } from './setting-shapes';
+import { checkIntegrity } from './state-integrity';
+import { checkRow } from './state-rows';
 
 /** Tables in dependency order: parents before children. */
 const TABLES = [
@@ -21,6 +22,7 @@ const TABLES = [
   'region_outages',
   'owners',
 ] as const;
+export type StateTable = (typeof TABLES)[number];
 
 /**
  * Counts kept by triggers from the tables above (migration 2): never exported, rebuilt by
@@ -74,6 +76,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
     throw validation(`state document has unknown tables: ${unknown.join(', ')}`);
   clearState(db);
   let rows = 0;
+  const loaded: Record<string, Record<string, unknown>[]> = {};
   for (const table of TABLES) {
     // An absent table is empty; null is not a table.
     const tableRows = doc.tables[table] === undefined ? [] : doc.tables[table];
@@ -85,7 +88,7 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
           `state document table ${table} row ${index + 1} is not an object of columns; pass a file made by state export`,
         );
       }
-      if (table === 'settings') checkSettingRow(row as Record<string, unknown>, index + 1);
+      checkRow(table, row as Record<string, unknown>, index + 1);
       const columns = Object.keys(row);
       if (columns.some((c) => !/^[a-z_]+$/.test(c))) {
         throw validation(`state document table ${table} has a bad column name`);
@@ -101,7 +104,9 @@ export function importState(db: Db, document: unknown): { tables: number; rows: 
       }
       rows++;
     }
+    loaded[table] = tableRows as Record<string, unknown>[];
   }
+  checkIntegrity(db, loaded);
   // Without an admin key nobody could use the admin surface again, not even to import.
   if (readSetting<string>(db, ADMIN_KEY_SETTING) === undefined) {
     throw validation(
