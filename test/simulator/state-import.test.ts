@@ -1,6 +1,7 @@
 import type { SimulatorClient } from '../../provider/client/simulator-client';
 import type { StateDocument } from '../../provider/simulator/service/state-transfer';
 import { LATEST_STORED_MS } from '../../provider/simulator/service/state-rows';
+import { NUMBER_PLANS } from '../../provider/model/number-plan';
 import { describeEachTransport, failureOf, type SimulatorHarness } from './harness';
 
 type Row = Record<string, unknown>;
@@ -389,6 +390,42 @@ const CASES: HostileCase[] = [
     '999999999999',
   ),
   {
+    name: 'refuses a TEN_DLC number without its registration (the rule book, as CreatePhoneNumber holds it)',
+    table: 'phone_numbers',
+    where: ourNumber,
+    names: 'column registration_id',
+    edit: (tables, s) => {
+      const row = (tables.phone_numbers ?? []).find((r) => ourNumber(r, s));
+      if (row) Object.assign(row, { number_type: 'TEN_DLC', voice_connector_id: null });
+    },
+  },
+  setting(
+    'refuses a number on a connector without the VOICE capability',
+    'phone_numbers',
+    ourNumber,
+    'number_capabilities',
+    '["SMS"]',
+  ),
+  {
+    name: 'refuses a fourth voice connector group in one account',
+    // Three made before it: ours is the fourth by creation time.
+    table: 'voice_connector_groups',
+    where: (row, s) => row.voice_connector_group_id === s.group,
+    names: 'column account_id',
+    edit: (tables, s) => {
+      const groups = tables.voice_connector_groups ?? [];
+      const ours = groups.find((r) => r.voice_connector_group_id === s.group);
+      ['d', 'e', 'f'].forEach((letter, i) => {
+        groups.push({
+          ...ours,
+          voice_connector_group_id: `vcg-${letter.repeat(32)}`,
+          name: `extra-${letter}`,
+          created_at: Number(ours?.created_at) - 3 + i,
+        });
+      });
+    },
+  },
+  {
     name: 'refuses an account without its Default opt-out list',
     table: 'accounts',
     where: theirAccount,
@@ -465,5 +502,27 @@ describeEachTransport('state import checks every row', (harness) => {
     expect(
       await built.theirClient.call('GetVoiceConnectorGroup', { id: built.theirGroup }),
     ).toMatchObject({ connectors: [{ voiceConnectorId: built.theirConnector, priority: 1 }] });
+  });
+
+  it('an export holding a number of every type each country offers imports after a reset', async () => {
+    const { client } = harness();
+    await client.admin('UpdateAccount', { id: 'default', body: { numberQuota: 100 } });
+    for (const [isoCountryCode, plan] of Object.entries(NUMBER_PLANS)) {
+      for (const numberType of Object.keys(plan.blocks)) {
+        await client.call('CreatePhoneNumber', {
+          body: {
+            isoCountryCode,
+            numberType,
+            numberCapabilities: numberType === 'SHORT_CODE' ? ['SMS'] : ['SMS', 'VOICE'],
+            ...(numberType === 'TEN_DLC' ? { registrationId: 'reg-0001' } : {}),
+          },
+        });
+      }
+    }
+    const full = await client.admin('ExportState');
+    const before = await storeView();
+    await client.admin('ResetState');
+    await client.admin('ImportState', { body: full });
+    expect(await storeView()).toEqual(before);
   });
 });

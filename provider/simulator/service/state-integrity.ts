@@ -1,4 +1,8 @@
-import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
+import {
+  DEFAULT_OPT_OUT_LIST,
+  MAX_CONNECTORS_PER_GROUP,
+  MAX_GROUPS_PER_ACCOUNT,
+} from '../../model/limits';
 import { validation } from '../domain/errors';
 import type { OWNED_KINDS } from '../domain/requests';
 import type { Db } from '../store/database';
@@ -102,6 +106,28 @@ const CHECKS: readonly Check[] = [
           ELSE 0 END`,
     problem: (f) =>
       `${JSON.stringify(f.object_id)} names no ${String(f.kind)} of account ${String(f.account_id)}; an owners row claims an object of its own account, so remove the row or fix object_id`,
+  },
+  {
+    table: 'voice_connector_groups',
+    key: ['voice_connector_group_id'],
+    column: 'account_id',
+    sql: `SELECT g.voice_connector_group_id, g.account_id FROM voice_connector_groups g
+          WHERE (SELECT COUNT(*) FROM voice_connector_groups o WHERE o.account_id = g.account_id
+                   AND (o.created_at, o.voice_connector_group_id) <= (g.created_at, g.voice_connector_group_id))
+                > ${MAX_GROUPS_PER_ACCOUNT}`,
+    problem: (f) =>
+      `account ${String(f.account_id)} would hold more than ${MAX_GROUPS_PER_ACCOUNT} voice connector groups, which an account never does; remove the groups past the ${MAX_GROUPS_PER_ACCOUNT}rd`,
+  },
+  {
+    table: 'group_connectors',
+    key: ['voice_connector_group_id', 'voice_connector_id'],
+    column: 'voice_connector_group_id',
+    sql: `SELECT m.voice_connector_group_id, m.voice_connector_id FROM group_connectors m
+          WHERE (SELECT COUNT(*) FROM group_connectors o
+                   WHERE o.voice_connector_group_id = m.voice_connector_group_id
+                     AND o.priority <= m.priority) > ${MAX_CONNECTORS_PER_GROUP}`,
+    problem: (f) =>
+      `group ${JSON.stringify(f.voice_connector_group_id)} would hold more than ${MAX_CONNECTORS_PER_GROUP} voice connectors, which a group never does; remove the members past the ${MAX_CONNECTORS_PER_GROUP}rd`,
   },
   ...ACCOUNT_ROWS.map(({ table, key }): Check => ({
     table,

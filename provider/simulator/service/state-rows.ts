@@ -14,6 +14,7 @@ import {
   resourceName,
   tags,
 } from '../../model/fields';
+import { numberProblems, type NumberDeclaration } from '../../model/number-rules';
 import { LATEST_CLOCK_MS } from '../domain/clock';
 import { validation } from '../domain/errors';
 import { FAULT_KINDS, faultRuleRequest } from '../domain/faults';
@@ -307,6 +308,38 @@ function checkFaultRule(row: Record<string, unknown>, index: number): void {
   );
 }
 
+/** The phone_numbers column of each field the number rules look at. */
+const NUMBER_COLUMNS: Record<keyof NumberDeclaration, string> = {
+  isoCountryCode: 'iso_country_code',
+  numberType: 'number_type',
+  numberCapabilities: 'number_capabilities',
+  productType: 'product_type',
+  areaCode: 'area_code',
+  twoWayEnabled: 'two_way_enabled',
+  twoWayChannelArn: 'two_way_channel_arn',
+  registrationId: 'registration_id',
+  voiceConnectorId: 'voice_connector_id',
+  voiceConnectorGroupId: 'voice_connector_group_id',
+};
+
+/** A number's settings together, held to the rule book as CreatePhoneNumber and UpdatePhoneNumber hold them. */
+function checkNumberRules(row: Record<string, unknown>, index: number): void {
+  const declared: NumberDeclaration = {
+    ...Object.fromEntries(
+      Object.entries(NUMBER_COLUMNS).map(([field, name]) => [field, row[name] ?? undefined]),
+    ),
+    // The columns were checked above: capabilities are JSON text, flags 0 or 1.
+    numberCapabilities: JSON.parse(String(row.number_capabilities)) as unknown,
+    twoWayEnabled: row.two_way_enabled === 1,
+  };
+  const [problem] = numberProblems(declared, {
+    fieldName: (field) => NUMBER_COLUMNS[field as keyof NumberDeclaration] ?? field,
+  });
+  if (!problem) return;
+  const name = String(problem.path[0]);
+  refuse('phone_numbers', index, `column ${name}`, row[name], problem.message, problem.fix);
+}
+
 /**
  * Fails, naming the table, the row (1-based within its table), the column, the value and
  * the fix, unless `row` holds what the operations could have written to `table`.
@@ -323,4 +356,5 @@ export function checkRow(table: StateTable, row: Record<string, unknown>, index:
     }
   }
   if (table === 'faults') checkFaultRule(row, index);
+  if (table === 'phone_numbers') checkNumberRules(row, index);
 }
