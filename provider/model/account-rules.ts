@@ -13,15 +13,27 @@ export function numberQuotaProblem(total: number, quota: number): Problem | unde
   };
 }
 
-/** Connect's churn cap: claims plus releases in the window are capped at 200% of the quota. */
-export function churnProblem(churn: number, quota: number): Problem | undefined {
+/**
+ * Connect's churn cap (002 L37-41): claims plus releases in the rolling window are capped at
+ * 200% of the quota; past it, claiming and releasing are both blocked. `churn` is the
+ * window's count, `liftsAt` when enough of its oldest events have left it for one more.
+ */
+export function churnProblem(
+  churn: number,
+  quota: number,
+  action: 'claiming' | 'releasing',
+  liftsAt?: string,
+): Problem | undefined {
   const cap = CHURN_CAP_FACTOR * quota;
   if (churn + 1 <= cap) return undefined;
+  const until = liftsAt
+    ? `; it lifts at ${liftsAt}, when the oldest counted claim or release leaves the 180-day window`
+    : '';
   return {
     code: 'churn-cap',
     path: [],
-    message: `claiming is blocked: the account claimed and released ${churn} numbers in the last 180 days, and the cap is ${CHURN_CAP_FACTOR * 100}% of its quota (${cap})`,
-    fix: 'wait for old releases to leave the 180-day window, or ask an admin to raise the quota',
+    message: `${action} is blocked: the account claimed and released ${churn} numbers in the last 180 days, and the cap on claims plus releases is ${CHURN_CAP_FACTOR * 100}% of its quota (${cap})${until}`,
+    fix: 'wait for old claims and releases to leave the 180-day window, or ask an admin to raise the quota',
     kind: 'quota',
   };
 }

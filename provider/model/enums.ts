@@ -18,8 +18,14 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const PRODUCT_TYPES = ['VoiceConnector', 'BusinessCalling'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 
-/** Pinpoint v2 lifecycle plus Chime's deletion queue. */
-export const NUMBER_STATUSES = ['PENDING', 'ACTIVE', 'DELETION_QUEUED', 'FAILED'] as const;
+/** Pinpoint v2 lifecycle plus Chime's deletion queue: what a stored number is, and list filters take. */
+export const STORED_NUMBER_STATUSES = ['PENDING', 'ACTIVE', 'DELETION_QUEUED', 'FAILED'] as const;
+
+/**
+ * Every status an answer holds: DELETED too, which a release answers for a number released
+ * for good (Pinpoint's own status for it); no stored number has it.
+ */
+export const NUMBER_STATUSES = [...STORED_NUMBER_STATUSES, 'DELETED'] as const;
 export type NumberStatus = (typeof NUMBER_STATUSES)[number];
 
 /** Amazon Connect's claim status. */

@@ -39,4 +39,6 @@ export const DEFAULTS = {
   selfManagedOptOutsEnabled: false,
   twoWayEnabled: false,
   requireEncryption: true,
+  /** Pinpoint 001 L69: "Otherwise, use TRANSACTIONAL". */
+  messageType: 'TRANSACTIONAL',
 } as const;

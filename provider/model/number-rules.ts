@@ -85,15 +85,6 @@ export function numberProblems(declared: NumberDeclaration, options: RuleOptions
       'numberType',
     );
   }
-  if (present(d.registrationId) && known(d.numberType) && d.numberType !== 'TEN_DLC') {
-    add(
-      'registration-only-ten-dlc',
-      'registrationId',
-      `${n('registrationId')} is a 10DLC campaign's registration and applies to TEN_DLC numbers only; this number is ${String(d.numberType)}`,
-      `remove ${n('registrationId')}, or use numberType TEN_DLC`,
-      'numberType',
-    );
-  }
   if (d.numberType === 'TOLL_FREE' && d.productType === 'BusinessCalling') {
     add(
       'toll-free-not-business-calling',
@@ -158,7 +149,32 @@ export interface ReleasableNumber {
   readonly deletionProtectionEnabled: boolean;
   readonly voiceConnectorId: string | null;
   readonly voiceConnectorGroupId: string | null;
+  readonly activeAt: string | null;
   readonly releaseAt: string | null;
+}
+
+/**
+ * Chime 000 L29: ordered numbers sit in Orders and Pending, and "when provisioning is
+ * complete … appear in your Inventory and can be assigned"; only Inventory numbers are
+ * deleted (L136). A PENDING number is neither assigned nor released: `what` names it,
+ * `activeAt` says when it will be ACTIVE, `action` what was refused.
+ */
+export function notActiveProblem(
+  what: string,
+  activeAt: string | null,
+  action: 'assigned' | 'released',
+): Problem {
+  const when = activeAt ? ` until ${activeAt}` : '';
+  return {
+    code: 'not-active',
+    path: [],
+    message: `${what} is PENDING${when}: only ACTIVE numbers are ${action} (Chime assigns and deletes numbers once provisioning completes and they are in the Inventory)`,
+    fix:
+      action === 'assigned'
+        ? `assign it once it is ACTIVE${activeAt ? ` (expected at ${activeAt})` : ''}, or advance the simulator's clock`
+        : `release it once it is ACTIVE${activeAt ? ` (expected at ${activeAt})` : ''}, or advance the simulator's clock`,
+    kind: 'conflict',
+  };
 }
 
 /** Why a number cannot be released now (deletion protection, an assignment, the queue), if so. */
@@ -178,6 +194,7 @@ export function releaseProblem(number: ReleasableNumber): Problem | undefined {
       'set deletionProtectionEnabled to false first, then release it',
     );
   }
+  if (number.status === 'PENDING') return notActiveProblem(which, number.activeAt, 'released');
   if (number.voiceConnectorId !== null || number.voiceConnectorGroupId !== null) {
     const target = number.voiceConnectorId
       ? `voice connector ${number.voiceConnectorId}`

@@ -20,7 +20,6 @@ export type ProblemCode =
   | 'two-way-needs-channel'
   | 'two-way-needs-sms'
   | 'ten-dlc-needs-registration'
-  | 'registration-only-ten-dlc'
   | 'toll-free-not-business-calling'
   | 'short-code-no-voice'
   | 'one-assignment'
@@ -40,6 +39,7 @@ export type ProblemCode =
   | 'default-list-not-managed'
   | 'deletion-protected'
   | 'assigned'
+  | 'not-active'
   | 'already-in-deletion-queue';
 
 /** `message; fix`: how an API error and a check failure say it. */

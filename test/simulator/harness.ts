@@ -113,12 +113,17 @@ export function describeEachTransport(
 /** Runs `promise` and returns the SimulatorError-like failure it ends with. */
 export async function failureOf(
   promise: Promise<unknown>,
-): Promise<{ code: string; message: string }> {
+): Promise<{ code: string; message: string; reason?: string }> {
   try {
     await promise;
   } catch (error) {
-    const { name, code, message } = error as { name?: string; code?: string; message: string };
-    return { code: code ?? name ?? 'Error', message };
+    const { name, code, message, reason } = error as {
+      name?: string;
+      code?: string;
+      message: string;
+      reason?: string;
+    };
+    return { code: code ?? name ?? 'Error', message, ...(reason ? { reason } : {}) };
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

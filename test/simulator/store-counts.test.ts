@@ -9,7 +9,8 @@ import {
 } from '../../provider/simulator/service/simulator';
 import { schemaVersion } from '../../provider/simulator/store/database';
 import { MIGRATIONS } from '../../provider/simulator/store/migrations';
-import { churnSince, inventoryCount } from '../../provider/simulator/store/phone-numbers';
+import { inventoryCount } from '../../provider/simulator/store/phone-numbers';
+import { churnSince } from '../../provider/simulator/store/churn';
 import { allowNumbers, claimNumbers } from './paging-support';
 
 const DAY = 86_400_000;
@@ -66,7 +67,10 @@ describe('the counts behind the quota and the churn cap', () => {
 
   it('stay equal to the rows through claims, failed claims, retries, releases, restores and expiry', async () => {
     await allowNumbers(client, 100);
-    const made = await claimNumbers(client, 30);
+    // Every other number a Chime one: releases go both to the deletion queue and for good.
+    const made = await claimNumbers(client, 30, (i) =>
+      i % 2 === 0 ? { productType: 'VoiceConnector' } : {},
+    );
     expectCountsTrue();
 
     await client.admin('AddFault', {
@@ -98,7 +102,7 @@ describe('the counts behind the quota and the churn cap', () => {
 
   it('are recounted when a store made before the deletion queue left the quota opens', async () => {
     await allowNumbers(client, 10);
-    const made = await claimNumbers(client, 3);
+    const made = await claimNumbers(client, 3, () => ({ productType: 'VoiceConnector' }));
     await client.call('ReleasePhoneNumber', { id: made[0]?.phoneNumberId });
     expect(inventoryCount(simulator.db, accountId())).toBe(2);
     // What a store of schema version 2 holds: the queued number still counted.
@@ -129,5 +133,20 @@ describe('the counts behind the quota and the churn cap', () => {
     await client.admin('ImportState', { body: exported });
     expectCountsTrue();
     expect(inventoryCount(simulator.db, accountId())).toBe(19);
+  });
+
+  it('a number an older store holds without a message type reads TRANSACTIONAL, and the filter finds it (Pinpoint 001 L69)', async () => {
+    await allowNumbers(client, 10);
+    const [number] = await claimNumbers(client, 1);
+    // What stores made before the default hold: NULL.
+    simulator.db
+      .prepare('UPDATE phone_numbers SET message_type = NULL WHERE phone_number_id = ?')
+      .run(number?.phoneNumberId);
+    const read = await client.call('DescribePhoneNumber', { id: String(number?.phoneNumberId) });
+    expect(read.messageType).toBe('TRANSACTIONAL');
+    const listed = await client.call('ListPhoneNumbers', {
+      filters: { 'message-type': ['TRANSACTIONAL'] },
+    });
+    expect(listed.items.map((n) => n.phoneNumberId)).toEqual([number?.phoneNumberId]);
   });
 });

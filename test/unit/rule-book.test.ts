@@ -52,7 +52,6 @@ const NUMBER_RULES: { code: ProblemCode; declaration: Declaration }[] = [
     code: 'ten-dlc-needs-registration',
     declaration: { ...number, numberType: 'TEN_DLC', numberCapabilities: ['SMS'] },
   },
-  { code: 'registration-only-ten-dlc', declaration: { ...number, registrationId: 'reg-1' } },
   {
     code: 'toll-free-not-business-calling',
     declaration: { ...number, numberType: 'TOLL_FREE', productType: 'BusinessCalling' },

@@ -28,6 +28,17 @@ export interface RouteTarget {
 }
 
 /**
+ * What a caller of a released number hears (Connect 002 L28: "they will get a message that
+ * it is not a working phone number").
+ */
+export const NOT_WORKING = 'not a working phone number';
+
+/** A call to a number this account released: it reaches nobody. */
+export function releasedNumberCall(phoneNumber: string): CallRoute {
+  return { phoneNumber, routed: false, attempts: [], reason: `${NOT_WORKING}: it was released` };
+}
+
+/**
  * Chime groups: an inbound call tries its targets in order (a group's connectors by
  * priority, 1 first; or a number's own connector, then the other connectors of its group by
  * priority) and fails over past connectors whose region is in outage.
@@ -38,6 +49,13 @@ export function routeCall(
   regionsDown: ReadonlySet<string>,
 ): CallRoute {
   const base = { phoneNumber: number.phoneNumber, attempts: [] as RouteAttempt[] };
+  if (number.status === 'DELETION_QUEUED') {
+    return {
+      ...base,
+      routed: false,
+      reason: `${NOT_WORKING}: it was released and waits in the deletion queue until ${String(number.releaseAt)}`,
+    };
+  }
   if (number.status !== 'ACTIVE') {
     return { ...base, routed: false, reason: `the number is ${number.status}, not ACTIVE` };
   }

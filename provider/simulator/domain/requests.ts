@@ -20,7 +20,7 @@ import {
   tags,
 } from '../../model/fields';
 import { validation } from './errors';
-import { MESSAGE_TYPES, NUMBER_CAPABILITIES, NUMBER_STATUSES, NUMBER_TYPES } from './types';
+import { MESSAGE_TYPES, NUMBER_CAPABILITIES, NUMBER_TYPES, STORED_NUMBER_STATUSES } from './types';
 
 /**
  * Request shapes of every simulator operation: one declaration each, used to validate
@@ -93,7 +93,7 @@ export const claimOwnershipRequest = ownedObjectRequest.extend({
 });
 
 export const phoneNumberFilters = z.strictObject({
-  status: z.array(z.enum(NUMBER_STATUSES)).min(1).optional(),
+  status: z.array(z.enum(STORED_NUMBER_STATUSES)).min(1).optional(),
   'iso-country-code': z
     .array(z.string().regex(/^[A-Z]{2}$/))
     .min(1)
@@ -234,8 +234,17 @@ function plainBound(issue: z.core.$ZodIssue): string {
         : exclusive
           ? 'less than'
           : 'at most';
+    const one = bound === '1';
     const unit =
-      issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+      issue.origin === 'string'
+        ? one
+          ? ' character'
+          : ' characters'
+        : issue.origin === 'array'
+          ? one
+            ? ' item'
+            : ' items'
+          : '';
     return `must be ${side} ${bound}${unit}`;
   }
   return issue.message;

@@ -25,7 +25,8 @@ export interface PhoneNumber {
   isoCountryCode: string;
   numberType: NumberType;
   numberCapabilities: NumberCapability[];
-  messageType: MessageType | null;
+  /** TRANSACTIONAL unless PROMOTIONAL was asked (Pinpoint 001 L69). */
+  messageType: MessageType;
   productType: ProductType | null;
   areaCode: string | null;
   deletionProtectionEnabled: boolean;

@@ -1,9 +1,10 @@
-import { routeCall, type CallRoute } from '../domain/call-routing';
+import { releasedNumberCall, routeCall, type CallRoute } from '../domain/call-routing';
 import { notFound } from '../domain/errors';
 import { parseRequest, routeCallRequest } from '../domain/requests';
 import type { AwsRegion, GroupConnector } from '../domain/types';
 import { sql } from '../store/database';
 import { findNumberRowByNumber, numberFromRow } from '../store/phone-numbers';
+import { wasReleasedBy } from '../store/number-releases';
 import { groupConnectors, groupsOfConnector } from '../store/voice-connector-groups';
 import { findConnectorRowById } from '../store/voice-connectors';
 import type { OperationContext } from './context';
@@ -19,6 +20,9 @@ export function regionsInOutage(ctx: Pick<OperationContext, 'db'>): Set<string> 
 export function routeInboundCall(ctx: OperationContext, body: unknown): CallRoute {
   const request = parseRequest(routeCallRequest, body, 'RouteCall request');
   const row = findNumberRowByNumber(ctx.db, request.phoneNumber);
+  if (!row && wasReleasedBy(ctx.db, request.phoneNumber, ctx.account.account_id)) {
+    return releasedNumberCall(request.phoneNumber);
+  }
   if (!row || row.account_id !== ctx.account.account_id) {
     throw notFound(`phone number ${request.phoneNumber} is not in this account's inventory`);
   }

@@ -1,12 +1,8 @@
 import { COOL_DOWN_MS, DELETION_QUEUE_MS } from '../../model/limits';
 import type { Db } from '../store/database';
 import { nextDueEvent, removeEvent, type DueEvent } from '../store/due-events';
-import {
-  deleteNumberRow,
-  findNumberRowById,
-  recordRelease,
-  updateNumberRow,
-} from '../store/phone-numbers';
+import { deleteNumberRow, findNumberRowById, updateNumberRow } from '../store/phone-numbers';
+import { recordRelease } from '../store/number-releases';
 
 /**
  * Runs everything that has fallen due by `nowMs`, one event at a time in due order, each

@@ -1,22 +1,18 @@
 import { randomInt } from 'node:crypto';
 import { churnProblem, numberQuotaProblem } from '../../model/account-rules';
 import {
+  CHURN_CAP_FACTOR,
   CHURN_WINDOW_MS,
+  COOL_DOWN_MS,
   DEFAULTS,
   DELETION_QUEUE_MS,
   FAILED_CLAIM_HOLD_MS,
 } from '../../model/limits';
-import { releaseProblem } from '../../model/number-rules';
+import { notActiveProblem, releaseProblem } from '../../model/number-rules';
 import { conflict, notFound, throwFirst } from '../domain/errors';
 import { newPhoneNumberId } from '../domain/ids';
 import { monthlyLeasingPrice, numberBlock, pickNumber } from '../domain/number-plan';
-import {
-  DEFAULT_PROVISIONING_DELAYS,
-  checkNumberSettings,
-  checkProductTypeChange,
-  isAssigned,
-  type ProvisioningDelays,
-} from '../domain/phone-number';
+import { checkNumberSettings, checkProductTypeChange, isAssigned } from '../domain/phone-number';
 import {
   createPhoneNumberRequest,
   type CreatePhoneNumberRequest,
@@ -28,37 +24,25 @@ import type { PhoneNumber } from '../domain/types';
 import { cancelEvents, scheduleEvent } from '../store/due-events';
 import { findListRow } from '../store/opt-out-lists';
 import {
-  churnSince,
   deleteNumberRow,
   findNumberRow,
-  forgetChurn,
   insertNumberRow,
   inventoryCount,
-  isNumberUnavailable,
   numberFromRow,
   numberKey,
   pageOfNumberRows,
-  recordChurn,
   rowFromNumber,
-  unavailableNumbers,
   updateNumberRow,
 } from '../store/phone-numbers';
-import { readSetting } from '../store/settings';
+import { churnLiftsAt, churnSince, forgetChurn, recordChurn } from '../store/churn';
+import { isNumberUnavailable, recordRelease, unavailableNumbers } from '../store/number-releases';
 import { optOutListNameOf } from './identifiers';
 import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
 import { listPage, type Page } from './pagination';
-
-export const PROVISIONING_DELAYS_SETTING = 'provisioning-delays';
-
-export function provisioningDelays(ctx: Pick<OperationContext, 'db'>): ProvisioningDelays {
-  return {
-    ...DEFAULT_PROVISIONING_DELAYS,
-    ...(readSetting<Partial<ProvisioningDelays>>(ctx.db, PROVISIONING_DELAYS_SETTING) ?? {}),
-  };
-}
+import { provisioningDelays } from './settings';
 
 function loadNumber(ctx: OperationContext, id: string): PhoneNumber {
   const row = findNumberRow(ctx.db, ctx.account.account_id, id);
@@ -111,19 +95,54 @@ function requireAssignmentTarget(
   }
 }
 
+/**
+ * Connect's churn cap, before a claim or a release (002 L39: "blocked from claiming and
+ * releasing"); the refusal says when the oldest counted events will have left the window.
+ */
+function checkChurn(ctx: OperationContext, action: 'claiming' | 'releasing'): void {
+  const quota = ctx.account.number_quota;
+  const accountId = ctx.account.account_id;
+  const since = ctx.now - CHURN_WINDOW_MS;
+  const churn = churnSince(ctx.db, accountId, since);
+  if (!churnProblem(churn, quota, action)) return;
+  const cap = CHURN_CAP_FACTOR * quota;
+  const liftsAt = churnLiftsAt(ctx.db, accountId, since, churn, cap, CHURN_WINDOW_MS);
+  throwFirst([
+    churnProblem(
+      churn,
+      quota,
+      action,
+      liftsAt === undefined ? undefined : new Date(liftsAt).toISOString(),
+    ),
+  ]);
+}
+
 /** The inventory quota and the Connect churn cap, checked before any claim. */
 function checkClaimAllowed(ctx: OperationContext): void {
-  const quota = ctx.account.number_quota;
   const held = inventoryCount(ctx.db, ctx.account.account_id);
-  throwFirst([numberQuotaProblem(held + 1, quota)]);
-  const churn = churnSince(ctx.db, ctx.account.account_id, ctx.now - CHURN_WINDOW_MS);
-  throwFirst([churnProblem(churn, quota)]);
+  throwFirst([numberQuotaProblem(held + 1, ctx.account.number_quota)]);
+  checkChurn(ctx, 'claiming');
+}
+
+/**
+ * Chime assigns only numbers in the Inventory (000 L29): a claim that would be PENDING is
+ * not given a voice connector or group. `activeAt` is when it would be ACTIVE.
+ */
+function refuseAssignmentWhilePending(
+  what: string,
+  target: { voiceConnectorId?: string | null; voiceConnectorGroupId?: string | null },
+  activeAt: number,
+): void {
+  if (!target.voiceConnectorId && !target.voiceConnectorGroupId) return;
+  throwFirst([notActiveProblem(what, new Date(activeAt).toISOString(), 'assigned')]);
 }
 
 /** Moves a number into its claimed state: ACTIVE at once or PENDING until its delay passes. */
 function startProvisioning(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
   const delay = provisioningDelays(ctx)[number.numberType];
   const activeAt = ctx.now + delay;
+  if (delay > 0)
+    refuseAssignmentWhilePending(`phone number ${number.phoneNumber}`, number, activeAt);
   if (delay > 0) scheduleEvent(ctx.db, activeAt, 'activate-number', number.phoneNumberId);
   recordChurn(ctx.db, ctx.account.account_id, 'claim', ctx.now);
   return {
@@ -176,7 +195,8 @@ function draftNumber(
     isoCountryCode: request.isoCountryCode,
     numberType: request.numberType,
     numberCapabilities: [...request.numberCapabilities].sort(),
-    messageType: request.messageType ?? null,
+    // Pinpoint 001 L69: "Otherwise, use TRANSACTIONAL".
+    messageType: request.messageType ?? DEFAULTS.messageType,
     productType: request.productType ?? null,
     areaCode,
     deletionProtectionEnabled:
@@ -248,6 +268,10 @@ export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNu
         request.voiceConnectorId ?? null,
         request.voiceConnectorGroupId ?? null,
       );
+      const delay = provisioningDelays(ctx)[request.numberType];
+      if (delay > 0) {
+        refuseAssignmentWhilePending(`a ${request.numberType} number`, request, ctx.now + delay);
+      }
       checkClaimAllowed(ctx);
       const { phoneNumber, areaCode } = chooseNumber(ctx, request);
       const draft = draftNumber(ctx, request, phoneNumber, areaCode);
@@ -328,7 +352,7 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
     twoWayEnabled: pick('twoWayEnabled', current.twoWayEnabled),
     twoWayChannelArn: pick('twoWayChannelArn', current.twoWayChannelArn),
     registrationId: pick('registrationId', current.registrationId),
-    messageType: pick('messageType', current.messageType),
+    messageType: pick('messageType', current.messageType) ?? DEFAULTS.messageType,
     productType: pick('productType', current.productType),
     voiceConnectorId,
     voiceConnectorGroupId,
@@ -338,6 +362,15 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
     // Chime: only unassigned numbers switch type. A request that unassigns (then switches)
     // or assigns (switches, then assigns) has the number unassigned when it switches.
     checkProductTypeChange(current, next.productType);
+  }
+  const assigns =
+    (next.voiceConnectorId !== null && next.voiceConnectorId !== current.voiceConnectorId) ||
+    (next.voiceConnectorGroupId !== null &&
+      next.voiceConnectorGroupId !== current.voiceConnectorGroupId);
+  if (assigns && current.status === 'PENDING') {
+    throwFirst([
+      notActiveProblem(`phone number ${current.phoneNumber}`, current.activeAt, 'assigned'),
+    ]);
   }
   checkNumberSettings(next);
   if (next.optOutListName !== current.optOutListName) requireOptOutList(ctx, next.optOutListName);
@@ -352,9 +385,12 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
 }
 
 /**
- * Chime's deletion queue: the number stays restorable for 7 days, then it is released.
- * Connect counts a release from the release call: it enters the 180-day churn window now,
- * and the cool-down that follows the queue ends 180 days after this call.
+ * Releases as each service defines them. A Chime number (one with a productType) goes to
+ * the deletion queue: restorable for 7 days, then released (000 L150, L154). A number
+ * without one is Pinpoint's kind: released at once and for good, "it isn't possible to get
+ * the same phone number back" (001 L277-280); it answers with Pinpoint's status DELETED.
+ * Connect counts either from the release call: it enters the 180-day churn window now, and
+ * the cool-down ends 180 days after this call. Past the churn cap releases are blocked too.
  */
 export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumber {
   const current = loadNumber(ctx, id);
@@ -366,8 +402,15 @@ export function releasePhoneNumber(ctx: OperationContext, id: string): PhoneNumb
     deleteNumberRow(ctx.db, id);
     return { ...current, releaseAt: new Date(ctx.now).toISOString() };
   }
-  const releaseAt = ctx.now + DELETION_QUEUE_MS;
+  checkChurn(ctx, 'releasing');
   cancelEvents(ctx.db, id);
+  if (current.productType === null) {
+    deleteNumberRow(ctx.db, id);
+    recordRelease(ctx.db, current.phoneNumber, ctx.account.account_id, ctx.now, COOL_DOWN_MS);
+    recordChurn(ctx.db, ctx.account.account_id, 'release', ctx.now);
+    return { ...current, status: 'DELETED', releaseAt: new Date(ctx.now).toISOString() };
+  }
+  const releaseAt = ctx.now + DELETION_QUEUE_MS;
   scheduleEvent(ctx.db, releaseAt, 'purge-deletion-queue', id);
   recordChurn(ctx.db, ctx.account.account_id, 'release', ctx.now);
   return save(ctx, {

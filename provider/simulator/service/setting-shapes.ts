@@ -6,7 +6,7 @@ import { ADMIN_KEY_SETTING } from '../store/settings';
 import { CLOCK_SETTING } from './clock';
 import { PAGE_TOKEN_SECRET_SETTING } from './pagination';
 import { SEED_SETTING } from './faults';
-import { PROVISIONING_DELAYS_SETTING } from './phone-numbers';
+import { PROVISIONING_DELAYS_SETTING } from './settings';
 import { MAX_PROVISIONING_DELAY_MS } from './settings';
 
 /** The latest time a JavaScript Date can hold. */

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { parseDuration } from '../domain/clock';
 import { validation } from '../domain/errors';
-import type { ProvisioningDelays } from '../domain/phone-number';
+import { DEFAULT_PROVISIONING_DELAYS, type ProvisioningDelays } from '../domain/phone-number';
 import { parseRequest } from '../domain/requests';
 import { NUMBER_TYPES, AWS_REGIONS } from '../domain/types';
 import { sql, type Db } from '../store/database';
-import { writeSetting } from '../store/settings';
-import { PROVISIONING_DELAYS_SETTING, provisioningDelays } from './phone-numbers';
+import { readSetting, writeSetting } from '../store/settings';
+
+export const PROVISIONING_DELAYS_SETTING = 'provisioning-delays';
+
+/** The delay from claim to ACTIVE per number type: the defaults, as an admin changed them. */
+export function provisioningDelays(ctx: { db: Db }): ProvisioningDelays {
+  return {
+    ...DEFAULT_PROVISIONING_DELAYS,
+    ...(readSetting<Partial<ProvisioningDelays>>(ctx.db, PROVISIONING_DELAYS_SETTING) ?? {}),
+  };
+}
 
 /** Longest delay from claim to ACTIVE: ten years. */
 export const MAX_PROVISIONING_DELAY_MS = 10 * 365 * 86_400_000;

@@ -23,12 +23,12 @@ import {
   AWS_REGIONS,
   CLAIM_STATUSES,
   MESSAGE_TYPES,
-  NUMBER_STATUSES,
   NUMBER_TYPES,
   PRODUCT_TYPES,
+  STORED_NUMBER_STATUSES,
 } from '../domain/types';
 import type { DueEventKind } from '../store/due-events';
-import type { recordChurn } from '../store/phone-numbers';
+import type { recordChurn } from '../store/churn';
 import { createAccountRequest, updateAccountRequest } from './accounts';
 import { isAccountOperation } from './operations';
 import { checkSettingRow } from './setting-shapes';
@@ -166,7 +166,7 @@ const ROW_SHAPES: Record<Exclude<StateTable, 'settings'>, Record<string, Column>
     phone_number_id: column(phoneNumberId),
     account_id: accountId,
     phone_number: column(e164, 'use E.164 (e.g. +12065550100) or a 5-6 digit short code'),
-    status: oneOf(NUMBER_STATUSES),
+    status: oneOf(STORED_NUMBER_STATUSES),
     claim_status: oneOf(CLAIM_STATUSES),
     failure_reason: nullable(column(z.string(), 'use a string')),
     iso_country_code: column(isoCountryCode),

@@ -56,7 +56,8 @@ export function numberFromRow(row: PhoneNumberRow, accountNumber: string): Phone
     isoCountryCode: row.iso_country_code,
     numberType: row.number_type as NumberType,
     numberCapabilities: JSON.parse(row.number_capabilities) as NumberCapability[],
-    messageType: row.message_type as MessageType | null,
+    // Stores made before messageType had its default hold NULL: it reads TRANSACTIONAL.
+    messageType: (row.message_type ?? 'TRANSACTIONAL') as MessageType,
     productType: row.product_type as ProductType | null,
     areaCode: row.area_code,
     deletionProtectionEnabled: row.deletion_protection === 1,
@@ -185,7 +186,7 @@ export const numberKey = (row: PhoneNumberRow): KeyPart[] => [row.created_at, ro
 const FILTER_COLUMNS: Record<Exclude<keyof PhoneNumberFilters, 'number-capability'>, string> = {
   status: 'status',
   'iso-country-code': 'iso_country_code',
-  'message-type': 'message_type',
+  'message-type': "COALESCE(message_type, 'TRANSACTIONAL')",
   'number-type': 'number_type',
   'two-way-enabled': 'two_way_enabled',
   'self-managed-opt-outs-enabled': 'self_managed_opt_outs',
@@ -201,8 +202,8 @@ const BOOLEAN_FILTERS: ReadonlySet<string> = new Set([
 /**
  * One page of an account's numbers that pass `filters`, in key order after `window.after`.
  * The filters are part of the query, before its LIMIT: values of one filter are
- * alternatives, different filters must all hold (a number without a message type matches
- * no message-type filter). Each filter's values are one JSON parameter, so the statement's
+ * alternatives, different filters must all hold (a number stored without a message type
+ * is TRANSACTIONAL). Each filter's values are one JSON parameter, so the statement's
  * text depends only on which filters are given.
  */
 export function pageOfNumberRows(
@@ -245,107 +246,4 @@ export function inventoryCount(db: Db, accountId: string): number {
   const row = sql(db, 'SELECT held FROM inventory_counts WHERE account_id = ?').get(accountId) as
     { held: number } | undefined;
   return row?.held ?? 0;
-}
-
-/** Whether nobody may claim `phoneNumber` now (held, or cooling down), or this account never may. */
-export function isNumberUnavailable(
-  db: Db,
-  phoneNumber: string,
-  accountId: string,
-  nowMs: number,
-): boolean {
-  if (sql(db, 'SELECT 1 FROM phone_numbers WHERE phone_number = ?').get(phoneNumber)) return true;
-  return (
-    sql(
-      db,
-      `SELECT 1 FROM number_releases
-         WHERE phone_number = ? AND (cool_down_until > ? OR account_id = ?) LIMIT 1`,
-    ).get(phoneNumber, nowMs, accountId) !== undefined
-  );
-}
-
-/**
- * Numbers starting with `prefix` that nobody may claim now, or that this account never may:
- * for a crowded block, where probing one number at a time would take long. Reads only the
- * block's range of the phone_number indexes (numbers are `prefix` + digits).
- */
-export function unavailableNumbers(
-  db: Db,
-  prefix: string,
-  accountId: string,
-  nowMs: number,
-): Set<string> {
-  const end = `${prefix}:`; // ':' sorts right after '9'
-  const taken = sql(
-    db,
-    'SELECT phone_number FROM phone_numbers WHERE phone_number >= ? AND phone_number < ?',
-  ).all(prefix, end) as { phone_number: string }[];
-  const released = sql(
-    db,
-    `SELECT phone_number FROM number_releases
-       WHERE phone_number >= ? AND phone_number < ? AND (cool_down_until > ? OR account_id = ?)`,
-  ).all(prefix, end, nowMs, accountId) as { phone_number: string }[];
-  return new Set([...taken, ...released].map((row) => row.phone_number));
-}
-
-export function recordRelease(
-  db: Db,
-  phoneNumber: string,
-  accountId: string,
-  nowMs: number,
-  coolDownMs: number,
-): void {
-  sql(
-    db,
-    'INSERT INTO number_releases (phone_number, account_id, released_at, cool_down_until) VALUES (?, ?, ?, ?)',
-  ).run(phoneNumber, accountId, nowMs, nowMs + coolDownMs);
-}
-
-export function recordChurn(
-  db: Db,
-  accountId: string,
-  kind: 'claim' | 'release',
-  atMs: number,
-): void {
-  sql(db, 'INSERT INTO churn_events (account_id, kind, at) VALUES (?, ?, ?)').run(
-    accountId,
-    kind,
-    atMs,
-  );
-}
-
-/** Takes back one churn event: a release undone by a restore from the deletion queue. */
-export function forgetChurn(
-  db: Db,
-  accountId: string,
-  kind: 'claim' | 'release',
-  atMs: number,
-): void {
-  sql(
-    db,
-    `DELETE FROM churn_events WHERE rowid =
-       (SELECT rowid FROM churn_events WHERE account_id = ? AND kind = ? AND at = ? LIMIT 1)`,
-  ).run(accountId, kind, atMs);
-}
-
-/** The day bucket of churn_days (migration 2 divides by the same). */
-const CHURN_DAY_MS = 86_400_000;
-
-/**
- * Claims and releases of the account after `sinceMs`. Whole days come from the per-day
- * counts triggers keep (at most 180 rows for the window); only the day `sinceMs` falls in
- * is counted event by event.
- */
-export function churnSince(db: Db, accountId: string, sinceMs: number): number {
-  const sinceDay = Math.floor(sinceMs / CHURN_DAY_MS);
-  const whole = sql(
-    db,
-    'SELECT COALESCE(SUM(n), 0) AS n FROM churn_days WHERE account_id = ? AND day > ?',
-  ).get(accountId, sinceDay) as { n: number };
-  const edge = sql(
-    db,
-    `SELECT COUNT(*) AS n FROM churn_events
-       WHERE account_id = ? AND at > ? AND at < ? AND CAST(at / ${CHURN_DAY_MS} AS INTEGER) = ?`,
-  ).get(accountId, sinceMs, (sinceDay + 2) * CHURN_DAY_MS, sinceDay) as { n: number };
-  return whole.n + edge.n;
 }

@@ -701,13 +701,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     message: /a number with twoWayEnabled true needs the SMS capability/,
   },
   {
-    name: 'registration id on a SIMULATOR number',
+    // Other types may carry a registration id (Pinpoint 001 L24-32); its shape still holds.
+    name: 'an empty registration id on a SIMULATOR number',
     method: 'POST',
     url: '/v1/phone-numbers',
-    body: { ...number, registrationId: 'reg-0001' },
+    body: { ...number, registrationId: '' },
     status: 400,
     code: 'ValidationException',
-    message: /registrationId .* applies to TEN_DLC numbers only; this number is SIMULATOR/,
+    message: /registrationId must be at least 1 character; got ""/,
   },
   {
     name: 'a phone number ARN of another account',

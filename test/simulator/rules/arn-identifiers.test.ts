@@ -1,5 +1,5 @@
 import { describeEachTransport } from '../harness';
-import { claimSimulatorNumber, expectRefused, numberIds } from './support';
+import { claimSimulatorNumber, claimVoiceNumber, expectRefused, numberIds } from './support';
 
 /**
  * Pinpoint v2: "the PhoneNumberID or the Amazon Resource Name (ARN) of the phone number"
@@ -7,9 +7,9 @@ import { claimSimulatorNumber, expectRefused, numberIds } from './support';
  * simulator returns can be passed back wherever the id or name goes.
  */
 describeEachTransport('ARNs as identifiers', (harness) => {
-  it('a phone number is described, updated and released by its ARN as by its id', async () => {
+  it('a phone number is described, updated, released and restored by its ARN as by its id', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     expect(await client.call('DescribePhoneNumber', { id: number.arn })).toEqual(number);
     const updated = await client.call('UpdatePhoneNumber', {
       id: number.arn,

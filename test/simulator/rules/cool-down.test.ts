@@ -12,26 +12,35 @@ const BATCH = 50;
 const claimGbLongCode = (
   client: SimulatorClient,
   capability: 'SMS' | 'VOICE' = 'SMS',
+  extra: Record<string, unknown> = {},
 ): Promise<PhoneNumber> =>
   client.call('CreatePhoneNumber', {
-    body: { isoCountryCode: 'GB', numberType: 'LONG_CODE', numberCapabilities: [capability] },
+    body: {
+      isoCountryCode: 'GB',
+      numberType: 'LONG_CODE',
+      numberCapabilities: [capability],
+      ...extra,
+    },
   });
 /** Probe claims ask for VOICE, the block-filling ones for SMS: a probe that slipped through shows. */
 const probes = { 'number-capability': ['VOICE'] };
 
 describeEachTransport('cool-down of released numbers', (harness) => {
   /**
-   * `default` claims one GB number and releases it; the queue purges it after 7 days.
-   * Then `claimer` takes every other number of the block. Returns the released number.
+   * `default` claims one GB number (`kind` its product type), waits the minute it is
+   * PENDING, releases it, and lets 7 days pass (a Chime number leaves the deletion queue
+   * then; one without a productType was released for good at the call). Then `claimer`
+   * takes every other number of the block. Returns the released number.
    */
-  async function releaseOneAndTakeTheRest(): Promise<{
+  async function releaseOneAndTakeTheRest(kind: Record<string, unknown>): Promise<{
     releaser: SimulatorClient;
     claimer: SimulatorClient;
     released: string;
   }> {
     const releaser = harness().client;
     const claimer = await harness().newAccount('claimer', GB_BLOCK_SIZE);
-    const number = await claimGbLongCode(releaser);
+    const number = await claimGbLongCode(releaser, 'SMS', kind);
+    await advance(releaser, '1m');
     await releaser.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(releaser, '7d');
     expect(await allNumbers(releaser)).toEqual([]);
@@ -59,20 +68,26 @@ describeEachTransport('cool-down of released numbers', (harness) => {
     for (const client of observed) expect(await numberIds(client, probes)).toEqual([]);
   }
 
-  it('a released number is offered to nobody until 180 days after the release call, then to others but never to its releaser', async () => {
-    const { releaser, claimer, released } = await releaseOneAndTakeTheRest();
-    // The only number left is cooling down, so the block is exhausted for everyone.
-    await expectBlockExhausted(claimer, [claimer]);
-    await expectBlockExhausted(releaser, [releaser, claimer]);
-    // Released on day 0 and purged on day 7: cooling down until day 180 (Connect: the
-    // release call puts the number in a cool down period for up to 180 days).
-    await advance(claimer, 173 * DAY - SECOND);
-    await expectBlockExhausted(claimer, [claimer]);
-    await advance(claimer, SECOND);
-    // The cool-down is over, but its releaser may never have the number back.
-    await expectBlockExhausted(releaser, [releaser, claimer]);
-    const reclaimed = await claimGbLongCode(claimer, 'VOICE');
-    expect(reclaimed.phoneNumber).toBe(released);
-    expect(await numberIds(claimer, probes)).toEqual([reclaimed.phoneNumberId]);
-  });
+  it.each([
+    { kind: 'released for good at once (no productType)', extra: {} },
+    { kind: 'queued for 7 days (a Chime productType)', extra: { productType: 'VoiceConnector' } },
+  ])(
+    'a released number ($kind) is offered to nobody until 180 days after the release call, then to others but never to its releaser',
+    async ({ extra }) => {
+      const { releaser, claimer, released } = await releaseOneAndTakeTheRest(extra);
+      // The only number left is cooling down, so the block is exhausted for everyone.
+      await expectBlockExhausted(claimer, [claimer]);
+      await expectBlockExhausted(releaser, [releaser, claimer]);
+      // Released on day 0 (a Chime number left the queue on day 7): cooling down until day 180
+      // (Connect: the release call puts the number in a cool down period for up to 180 days).
+      await advance(claimer, 173 * DAY - SECOND);
+      await expectBlockExhausted(claimer, [claimer]);
+      await advance(claimer, SECOND);
+      // The cool-down is over, but its releaser may never have the number back.
+      await expectBlockExhausted(releaser, [releaser, claimer]);
+      const reclaimed = await claimGbLongCode(claimer, 'VOICE');
+      expect(reclaimed.phoneNumber).toBe(released);
+      expect(await numberIds(claimer, probes)).toEqual([reclaimed.phoneNumberId]);
+    },
+  );
 });

@@ -11,13 +11,16 @@ import {
   createGroup,
   describeNumber,
   expectRefused,
+  numberIds,
   updateNumber,
 } from './support';
 
+// Chime 000 L150, L154: a Chime number (one with a productType) waits in the deletion queue;
+// Pinpoint 001 L277-280: a number without one is released at once and for good.
 describeEachTransport('deletion queue', (harness) => {
-  it('releasing an unassigned number puts it in the deletion queue for 7 days', async () => {
+  it('releasing an unassigned Chime number puts it in the deletion queue for 7 days', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     const releasedAt = await clockNow(client);
     const queued = await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     expect(queued.status).toBe('DELETION_QUEUED');
@@ -27,7 +30,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('a queued number restored within 7 days is ACTIVE again and stays', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(client, 7 * DAY - SECOND);
     const restored = await client.call('RestorePhoneNumber', { id: number.phoneNumberId });
@@ -43,7 +46,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('a queued number is released for good after 7 days', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(client, '7d');
     expect(await allNumbers(client)).toEqual([]);
@@ -54,7 +57,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('fails when a number is restored after its 7 days in the queue', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(client, '7d');
     await expectRefused(
@@ -106,7 +109,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('fails when a queued number is released again; its 7 days do not restart', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     const queued = await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(client, '3d');
     await expectRefused(
@@ -120,7 +123,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('fails when a number that is not queued is restored', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     await expectRefused(
       client,
       () => client.call('RestorePhoneNumber', { id: number.phoneNumberId }),
@@ -131,7 +134,7 @@ describeEachTransport('deletion queue', (harness) => {
 
   it('fails when a queued number is updated', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await expectRefused(
       client,
@@ -141,28 +144,65 @@ describeEachTransport('deletion queue', (harness) => {
     );
   });
 
-  it('a number queued while PENDING and restored stays PENDING until its provisioning delay', async () => {
+  it('a number without a productType is released at once and for good: it is gone and cannot be restored (Pinpoint 001 L277-280)', async () => {
     const { client } = harness();
-    const number = await client.call('CreatePhoneNumber', {
-      body: { isoCountryCode: 'US', numberType: 'TOLL_FREE', numberCapabilities: ['VOICE'] },
+    const number = await claimSimulatorNumber(client);
+    const releasedAt = await clockNow(client);
+    const released = await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
+    expect(released).toMatchObject({
+      phoneNumberId: number.phoneNumberId,
+      phoneNumber: number.phoneNumber,
+      status: 'DELETED',
+      releaseAt: new Date(releasedAt).toISOString(),
     });
-    await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
-    await advance(client, '1d');
-    const restored = await client.call('RestorePhoneNumber', { id: number.phoneNumberId });
-    expect(restored.status).toBe('PENDING');
-    await advance(client, 2 * DAY - SECOND);
-    expect((await describeNumber(client, number.phoneNumberId)).status).toBe('PENDING');
-    await advance(client, SECOND);
-    expect((await describeNumber(client, number.phoneNumberId)).status).toBe('ACTIVE');
+    expect(await allNumbers(client)).toEqual([]);
+    await expectRefused(
+      client,
+      () => client.call('RestorePhoneNumber', { id: number.phoneNumberId }),
+      'ResourceNotFoundException',
+      `phone number ${number.phoneNumberId} does not exist`,
+    );
   });
 
-  it('a number queued while PENDING never activates in the queue', async () => {
+  it('a number released for good frees its place in the inventory at once', async () => {
+    const small = await harness().newAccount('small', 2);
+    const number = await claimSimulatorNumber(small);
+    const kept = await claimSimulatorNumber(small); // the inventory is full
+    await small.call('ReleasePhoneNumber', { id: number.phoneNumberId });
+    const next = await claimSimulatorNumber(small);
+    expect(next.phoneNumber).not.toBe(number.phoneNumber);
+    expect(await numberIds(small)).toEqual([kept.phoneNumberId, next.phoneNumberId].sort());
+  });
+
+  it('fails when a PENDING number is released: it stays PENDING, and the error says when it is ACTIVE (Chime 000 L29, L136)', async () => {
+    const { client } = harness();
+    const claimedAt = await clockNow(client);
+    const number = await client.call('CreatePhoneNumber', {
+      body: {
+        isoCountryCode: 'US',
+        numberType: 'TOLL_FREE',
+        numberCapabilities: ['VOICE'],
+        productType: 'VoiceConnector',
+      },
+    });
+    const activeAt = new Date(claimedAt + 3 * DAY).toISOString();
+    const failure = await expectRefused(
+      client,
+      () => client.call('ReleasePhoneNumber', { id: number.phoneNumberId }),
+      'ConflictException',
+      `is PENDING until ${activeAt}: only ACTIVE numbers are released`,
+    );
+    expect(failure.reason).toBe('not-active');
+    expect(await describeNumber(client, number.phoneNumberId)).toEqual(number);
+  });
+
+  it('a PENDING number is released once it is ACTIVE', async () => {
     const { client } = harness();
     const number = await client.call('CreatePhoneNumber', {
       body: { isoCountryCode: 'US', numberType: 'LONG_CODE', numberCapabilities: ['SMS'] },
     });
-    await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
-    await advance(client, '1h');
-    expect((await describeNumber(client, number.phoneNumberId)).status).toBe('DELETION_QUEUED');
+    await advance(client, '1m');
+    const released = await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
+    expect(released.status).toBe('DELETED');
   });
 });

@@ -5,7 +5,14 @@ import type {
   VoiceConnectorGroup,
 } from '../../../provider/simulator/domain/types';
 import { describeEachTransport } from '../harness';
-import { claimVoiceNumber, createConnector, createGroup, expectRefused } from './support';
+import {
+  advance,
+  claimSimulatorNumber,
+  claimVoiceNumber,
+  createConnector,
+  createGroup,
+  expectRefused,
+} from './support';
 
 interface Setup {
   east: VoiceConnector;
@@ -240,5 +247,38 @@ describeEachTransport('failover routing of inbound calls', (harness) => {
       'ResourceNotFoundException',
       "phone number +12065550100 is not in this account's inventory",
     );
+  });
+
+  // Connect 002 L28: "When customers call the phone number you have released, they will get
+  // a message that it is not a working phone number."
+  it('a call to a released number reaches nobody: callers hear it is not a working phone number, queued, purged or released for good', async () => {
+    const { client } = harness();
+    const east = await createConnector(client, 'east');
+    const queued = await claimVoiceNumber(client, { voiceConnectorId: east.voiceConnectorId });
+    await client.call('UpdatePhoneNumber', {
+      id: queued.phoneNumberId,
+      body: { voiceConnectorId: null },
+    });
+    const released = await client.call('ReleasePhoneNumber', { id: queued.phoneNumberId });
+    const call = (phoneNumber: string) => client.call('RouteCall', { body: { phoneNumber } });
+    expect(await call(queued.phoneNumber)).toEqual({
+      phoneNumber: queued.phoneNumber,
+      routed: false,
+      attempts: [],
+      reason: `not a working phone number: it was released and waits in the deletion queue until ${String(released.releaseAt)}`,
+    });
+    await advance(client, '7d');
+    const notWorking = {
+      routed: false,
+      attempts: [],
+      reason: 'not a working phone number: it was released',
+    };
+    expect(await call(queued.phoneNumber)).toEqual({
+      phoneNumber: queued.phoneNumber,
+      ...notWorking,
+    });
+    const sms = await claimSimulatorNumber(client);
+    await client.call('ReleasePhoneNumber', { id: sms.phoneNumberId });
+    expect(await call(sms.phoneNumber)).toEqual({ phoneNumber: sms.phoneNumber, ...notWorking });
   });
 });

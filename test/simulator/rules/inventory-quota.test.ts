@@ -1,6 +1,12 @@
 import type { SimulatorClient } from '../../../provider/client/simulator-client';
 import { describeEachTransport, failureOf } from '../harness';
-import { allNumbers, claimSimulatorNumber, expectRefused, numberIds } from './support';
+import {
+  allNumbers,
+  claimSimulatorNumber,
+  claimVoiceNumber,
+  expectRefused,
+  numberIds,
+} from './support';
 
 async function claimMany(client: SimulatorClient, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await claimSimulatorNumber(client);
@@ -53,7 +59,7 @@ describeEachTransport('number inventory quota', (harness) => {
     // room for a claim (RULES.md, quota counting).
     const small = await harness().newAccount('small', 2);
     const kept = await claimSimulatorNumber(small);
-    const released = await claimSimulatorNumber(small);
+    const released = await claimVoiceNumber(small);
     await small.call('ReleasePhoneNumber', { id: released.phoneNumberId });
     const next = await claimSimulatorNumber(small);
     expect(next.status).toBe('ACTIVE');
@@ -63,16 +69,17 @@ describeEachTransport('number inventory quota', (harness) => {
   });
 
   it('restoring a queued number fails when the inventory is full, and the number stays queued', async () => {
-    const small = await harness().newAccount('small', 2);
+    const small = await harness().newAccount('small', 3);
     await claimSimulatorNumber(small);
-    const released = await claimSimulatorNumber(small);
+    await claimSimulatorNumber(small);
+    const released = await claimVoiceNumber(small);
     await small.call('ReleasePhoneNumber', { id: released.phoneNumberId });
     const next = await claimSimulatorNumber(small);
     await expectRefused(
       small,
       () => small.call('RestorePhoneNumber', { id: released.phoneNumberId }),
       'ServiceQuotaExceededException',
-      'holds at most 2 numbers, and this makes 3',
+      'holds at most 3 numbers, and this makes 4',
     );
     expect((await small.call('DescribePhoneNumber', { id: released.phoneNumberId })).status).toBe(
       'DELETION_QUEUED',

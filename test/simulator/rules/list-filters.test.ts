@@ -15,7 +15,12 @@ const CASES: { filter: string; values: string[]; expected: Fixture[] }[] = [
   { filter: 'status', values: ['PENDING', 'FAILED'], expected: ['failed', 'uk'] },
   { filter: 'iso-country-code', values: ['GB'], expected: ['uk'] },
   { filter: 'iso-country-code', values: ['US'], expected: ['failed', 'queued', 'sms', 'voice'] },
-  { filter: 'message-type', values: ['TRANSACTIONAL'], expected: ['sms'] },
+  // Pinpoint 001 L69: "Otherwise, use TRANSACTIONAL": a number requested without one is.
+  {
+    filter: 'message-type',
+    values: ['TRANSACTIONAL'],
+    expected: ['failed', 'queued', 'sms', 'uk'],
+  },
   { filter: 'message-type', values: ['PROMOTIONAL'], expected: ['voice'] },
   { filter: 'number-capability', values: ['VOICE'], expected: ['uk', 'voice'] },
   { filter: 'number-capability', values: ['MMS'], expected: ['queued'] },
@@ -64,7 +69,10 @@ describeEachTransport('listing phone numbers with filters', (harness) => {
     const uk = await client.call('CreatePhoneNumber', {
       body: { isoCountryCode: 'GB', numberType: 'LONG_CODE', numberCapabilities: ['SMS', 'VOICE'] },
     });
-    const queued = await claimSimulatorNumber(client, { numberCapabilities: ['SMS', 'MMS'] });
+    const queued = await claimSimulatorNumber(client, {
+      numberCapabilities: ['SMS', 'MMS'],
+      productType: 'VoiceConnector',
+    });
     await client.call('ReleasePhoneNumber', { id: queued.phoneNumberId });
     await client.admin('AddFault', {
       body: { operation: 'CreatePhoneNumber', kind: 'claim-failure', nth: 1 },
@@ -114,7 +122,7 @@ describeEachTransport('listing phone numbers with filters', (harness) => {
       await numberIds(client, { 'number-capability': ['SMS'], status: ['ACTIVE', 'PENDING'] }),
     ).toEqual(idsOf(['sms', 'uk']));
     expect(
-      await numberIds(client, { 'iso-country-code': ['GB'], 'message-type': ['TRANSACTIONAL'] }),
+      await numberIds(client, { 'iso-country-code': ['GB'], 'message-type': ['PROMOTIONAL'] }),
     ).toEqual([]);
   });
 

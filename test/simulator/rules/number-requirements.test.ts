@@ -162,22 +162,38 @@ describeEachTransport('number requirements: two-way, 10DLC, toll-free', (harness
       expect(number.registrationId).toBeNull();
     });
 
-    it('fails when another number type is given a registration id, at claim or by update', async () => {
-      // Pinpoint v2: the registration id is for "a phone number to use with a 10DLC campaign".
+    it("a LONG_CODE number is requested with a registration id, as Pinpoint's own example does (001 L24-32), and may take one by update", async () => {
       const { client } = harness();
-      await expectRefused(
-        client,
-        () => claimSimulatorNumber(client, { registrationId: 'reg-0001' }),
-        'ValidationException',
-        'registrationId is a 10DLC campaign',
-      );
+      const requested = await client.call('CreatePhoneNumber', {
+        body: {
+          isoCountryCode: 'US',
+          numberType: 'LONG_CODE',
+          numberCapabilities: ['VOICE'],
+          messageType: 'TRANSACTIONAL',
+          deletionProtectionEnabled: true,
+          registrationId: 'CO123EX',
+        },
+      });
+      expect(requested).toMatchObject({ numberType: 'LONG_CODE', registrationId: 'CO123EX' });
       const number = await claimSimulatorNumber(client);
-      await expectRefused(
-        client,
-        () => updateNumber(client, number.phoneNumberId, { registrationId: 'reg-0001' }),
-        'ValidationException',
-        'applies to TEN_DLC numbers only; this number is SIMULATOR',
-      );
+      const updated = await updateNumber(client, number.phoneNumberId, { registrationId: 'reg-1' });
+      expect(updated.registrationId).toBe('reg-1');
+      const cleared = await updateNumber(client, number.phoneNumberId, { registrationId: null });
+      expect(cleared.registrationId).toBeNull();
+    });
+  });
+
+  describe('message type', () => {
+    it('a number requested without a message type is TRANSACTIONAL (001 L69 "Otherwise, use TRANSACTIONAL"), and clearing it makes it TRANSACTIONAL again', async () => {
+      const { client } = harness();
+      const number = await claimSimulatorNumber(client);
+      expect(number.messageType).toBe('TRANSACTIONAL');
+      const promotional = await updateNumber(client, number.phoneNumberId, {
+        messageType: 'PROMOTIONAL',
+      });
+      expect(promotional.messageType).toBe('PROMOTIONAL');
+      const cleared = await updateNumber(client, number.phoneNumberId, { messageType: null });
+      expect(cleared.messageType).toBe('TRANSACTIONAL');
     });
   });
 

@@ -1,5 +1,11 @@
 import { describeEachTransport, failureOf } from '../harness';
-import { advance, claimSimulatorNumber, expectRefused, updateNumber } from './support';
+import {
+  advance,
+  claimSimulatorNumber,
+  claimVoiceNumber,
+  expectRefused,
+  updateNumber,
+} from './support';
 
 describeEachTransport('opt-out lists', (harness) => {
   it('every account has a built-in Default list that numbers use unless they name another', async () => {
@@ -34,7 +40,7 @@ describeEachTransport('opt-out lists', (harness) => {
   it('fails when a list used only by a number in the deletion queue is deleted: the number may be restored', async () => {
     const { client } = harness();
     await client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });
-    const number = await claimSimulatorNumber(client, { optOutListName: 'marketing' });
+    const number = await claimVoiceNumber(client, { optOutListName: 'marketing' });
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await expectRefused(
       client,
@@ -58,7 +64,7 @@ describeEachTransport('opt-out lists', (harness) => {
   it('a list is deleted once its last number has left the deletion queue', async () => {
     const { client } = harness();
     await client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });
-    const number = await claimSimulatorNumber(client, { optOutListName: 'marketing' });
+    const number = await claimVoiceNumber(client, { optOutListName: 'marketing' });
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
     await advance(client, '7d');
     await client.call('DeleteOptOutList', { id: 'marketing' });

@@ -1,5 +1,5 @@
 import { describeEachTransport, failureOf } from '../harness';
-import { advance, claimSimulatorNumber, expectRefused } from './support';
+import { advance, claimSimulatorNumber, claimVoiceNumber, expectRefused } from './support';
 
 describeEachTransport('which stack holds an object (ownership)', (harness) => {
   it('a second stack claiming a number another stack holds is refused, naming the holder; nothing changes', async () => {
@@ -65,7 +65,7 @@ describeEachTransport('which stack holds an object (ownership)', (harness) => {
 
   it('a number in the deletion queue stays held by its stack, and is free once purged', async () => {
     const { client } = harness();
-    const number = await claimSimulatorNumber(client);
+    const number = await claimVoiceNumber(client);
     const object = { kind: 'PhoneNumber', id: number.phoneNumberId } as const;
     await client.call('ClaimOwnership', { body: { ...object, owner: 'a/dev' } });
     await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });

@@ -8,7 +8,9 @@ import {
   claimSimulatorNumber,
   clockNow,
   describeNumber,
+  expectRefused,
   numberIds,
+  updateNumber,
 } from './support';
 
 /** A request each number type accepts, and its default delay from claim to ACTIVE. */
@@ -111,21 +113,52 @@ describeEachTransport('provisioning: order, pending, inventory', (harness) => {
     expect(await client.admin('GetSettings')).toEqual(before);
   });
 
-  it('a PENDING number does not take calls until it is ACTIVE', async () => {
+  // Chime 000 L29: ordered numbers are in Orders and Pending; "when provisioning is complete,
+  // the phone numbers appear in your Inventory and can be assigned" (also 004 L11).
+  it('a PENDING number is neither assigned nor routed until it is ACTIVE, and the refusal says when it will be', async () => {
     const { client } = harness();
     const connector = await client.call('CreateVoiceConnector', {
       body: { name: 'east', awsRegion: 'us-east-1' },
     });
-    const number = await client.call('CreatePhoneNumber', {
-      body: {
-        ...DELAYED_TYPES[2].body,
-        productType: 'VoiceConnector',
-        voiceConnectorId: connector.voiceConnectorId,
-      },
+    const group = await client.call('CreateVoiceConnectorGroup', {
+      body: { name: 'main', connectors: [] },
     });
+    const orderedAt = await clockNow(client);
+    const activeAt = new Date(orderedAt + 3 * DAY).toISOString();
+    const tollFree = { ...DELAYED_TYPES[2].body, productType: 'VoiceConnector' };
+    for (const target of [
+      { voiceConnectorId: connector.voiceConnectorId },
+      { voiceConnectorGroupId: group.voiceConnectorGroupId },
+    ]) {
+      const refused = await expectRefused(
+        client,
+        () => client.call('CreatePhoneNumber', { body: { ...tollFree, ...target } }),
+        'ConflictException',
+        `a TOLL_FREE number is PENDING until ${activeAt}: only ACTIVE numbers are assigned`,
+      );
+      expect(refused.reason).toBe('not-active');
+    }
+    const number = await client.call('CreatePhoneNumber', { body: tollFree });
+    const pending = await expectRefused(
+      client,
+      () =>
+        updateNumber(client, number.phoneNumberId, {
+          voiceConnectorId: connector.voiceConnectorId,
+        }),
+      'ConflictException',
+      `phone number ${number.phoneNumber} is PENDING until ${activeAt}: only ACTIVE numbers are assigned`,
+    );
+    expect(pending.message).toContain(`assign it once it is ACTIVE (expected at ${activeAt})`);
     const before = await client.call('RouteCall', { body: { phoneNumber: number.phoneNumber } });
     expect(before).toMatchObject({ routed: false, reason: 'the number is PENDING, not ACTIVE' });
+    // Its other settings change while it is PENDING.
+    expect(
+      (await updateNumber(client, number.phoneNumberId, { tags: { team: 'support' } })).tags,
+    ).toEqual({ team: 'support' });
     await advance(client, '3d');
+    await updateNumber(client, number.phoneNumberId, {
+      voiceConnectorId: connector.voiceConnectorId,
+    });
     const after = await client.call('RouteCall', { body: { phoneNumber: number.phoneNumber } });
     expect(after).toMatchObject({ routed: true, voiceConnectorId: connector.voiceConnectorId });
   });

@@ -138,7 +138,7 @@ export async function expectRefused(
   call: () => Promise<unknown>,
   code: string,
   message: string | RegExp,
-): Promise<void> {
+): Promise<{ code: string; message: string; reason?: string }> {
   const clients = Array.isArray(observed) ? observed : [observed];
   const before = await Promise.all(clients.map((client) => stateOf(client)));
   const failure = await failureOf(call());
@@ -147,4 +147,5 @@ export async function expectRefused(
   else expect(failure.message).toMatch(message);
   const after = await Promise.all(clients.map((client) => stateOf(client)));
   expect(after).toEqual(before);
+  return failure;
 }
