@@ -53,6 +53,7 @@ describe('drift made out of band', () => {
   let preview: StackOperationResult;
   let restored: StackOperationResult;
   let again: StackOperationResult;
+  let replacing: StackOperationResult;
 
   const planned = (result: StackOperationResult) =>
     (result.steps ?? []).filter((s) => s.op !== 'refresh');
@@ -103,6 +104,12 @@ describe('drift made out of band', () => {
     preview = await env.preview(SPEC, { refresh: true });
     restored = await env.up(SPEC, { refresh: true });
     again = await env.preview(SPEC, { refresh: true });
+    // A capability more replaces the number; a number without a productType is not given back.
+    const alerts = SPEC.numbers?.alerts ?? {};
+    replacing = await env.preview({
+      ...SPEC,
+      numbers: { ...SPEC.numbers, alerts: { ...alerts, numberCapabilities: ['SMS', 'MMS'] } },
+    });
   });
 
   afterAll(async () => {
@@ -152,12 +159,20 @@ describe('drift made out of band', () => {
     expect(connector.requireEncryption).toBe(true);
   });
 
-  it('a number released in the console reads as gone (drift lists it so), and up takes the same number back', async () => {
+  // Pinpoint 001 L280: "it isn't possible to get the same phone number back". A Chime
+  // number comes back the same (component-programs.test.ts).
+  it('a number without a productType released in the console reads as gone (drift lists it so), and up claims a new one in its place', async () => {
     expect(plannedFor('alerts')).toEqual([{ op: 'create', diffs: undefined }]);
     expect(driftFor('alerts')).toEqual([{ status: 'deleted', properties: [] }]);
-    const after = await env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' });
-    expect(after.status).toBe('ACTIVE');
-    expect(after.phoneNumber).toBe(releasedNumber);
+    const outputs = restored.outputs as Record<string, Record<string, string>>;
+    const replacement = outputs.numberIds?.alerts ?? '';
+    expect(replacement).not.toBe(ids.numbers.alerts);
+    const after = await env.client.call('DescribePhoneNumber', { id: replacement });
+    expect(after).toMatchObject({ status: 'ACTIVE', optOutListName: ids.lists.marketing });
+    expect(after.phoneNumber).not.toBe(releasedNumber);
+    await expect(
+      env.client.call('DescribePhoneNumber', { id: ids.numbers.alerts ?? '' }),
+    ).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
   });
 
   it('an opt-out list deleted in the console reads as gone (drift lists it so), and up makes it again', async () => {
@@ -168,5 +183,16 @@ describe('drift made out of band', () => {
     await expect(env.client.call('DescribeOptOutList', { id: spare })).resolves.toMatchObject({
       optOutListName: spare,
     });
+  });
+
+  it('the preview of a replace of a number without a productType says its number goes for good', async () => {
+    expect(new Set(planned(replacing).map(name))).toEqual(new Set(['alerts']));
+    expect(planned(replacing).map((s) => s.op)).toContain('replace');
+    const number = await env.client.call('DescribePhoneNumber', {
+      id: (restored.outputs as Record<string, Record<string, string>>).numberIds?.alerts ?? '',
+    });
+    expect(replacing.stdout).toContain(
+      `numberplane: replacing phone number ${number.phoneNumber} (${number.phoneNumberId}) releases it for good`,
+    );
   });
 });

@@ -55,6 +55,7 @@ const RESOURCES: Resource[] = [
       'optOutListName',
       'selfManagedOptOutsEnabled',
       'twoWayEnabled',
+      'messageType',
       'waitForActive',
     ],
     valid: {

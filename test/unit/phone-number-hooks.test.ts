@@ -14,6 +14,9 @@ const declared = {
   resourceKey: 'proj/dev/line',
 };
 
+/** A Chime number: released, it waits in the deletion queue, restorable for 7 days. */
+const chime = { ...declared, productType: 'VoiceConnector' };
+
 const DAY = 86_400_000;
 
 /** What a failed create or update throws: the kept-in-state error carries the number. */
@@ -68,6 +71,7 @@ describe('PhoneNumber hooks', () => {
         optOutListName: 'Default',
         selfManagedOptOutsEnabled: false,
         twoWayEnabled: false,
+        messageType: 'TRANSACTIONAL',
         waitForActive: true,
       });
     });
@@ -338,8 +342,8 @@ describe('PhoneNumber hooks', () => {
       expect(made.outs).toMatchObject({ status: 'ACTIVE' });
     });
 
-    it('a number released out of band reads as gone; create takes the same number back', async () => {
-      const inputs = await checked(declared);
+    it('a Chime number released out of band reads as gone; create takes the same number back from the deletion queue', async () => {
+      const inputs = await checked(chime);
       const made = await hooks.create(inputs);
       await backend.client.call('ReleasePhoneNumber', { id: made.id });
       expect(await hooks.read(made.id, made.outs)).toEqual({});
@@ -349,7 +353,7 @@ describe('PhoneNumber hooks', () => {
     });
 
     it('takes a released number back when the restore’s answer was lost (connection reset after commit)', async () => {
-      const inputs = await checked(declared);
+      const inputs = await checked(chime);
       const made = await hooks.create(inputs);
       await backend.client.call('ReleasePhoneNumber', { id: made.id });
       await backend.client.admin('AddFault', {
@@ -357,6 +361,35 @@ describe('PhoneNumber hooks', () => {
       });
       const again = await hooks.create(inputs);
       expect(again.outs).toMatchObject({ phoneNumber: made.outs.phoneNumber, status: 'ACTIVE' });
+    });
+
+    it('a number without a productType released out of band reads as gone; create claims a new one, since Pinpoint cannot give it back (001 L280)', async () => {
+      const inputs = await checked(declared);
+      const made = await hooks.create(inputs);
+      await backend.client.call('ReleasePhoneNumber', { id: made.id });
+      expect(await hooks.read(made.id, made.outs)).toEqual({});
+      const again = await hooks.create(inputs);
+      expect(again.id).not.toBe(made.id);
+      expect(again.outs.phoneNumber).not.toBe(made.outs.phoneNumber);
+      expect(again.outs.status).toBe('ACTIVE');
+    });
+
+    it('a replace of a number without a productType says at preview that the number goes for good; a Chime number’s does not', async () => {
+      const said = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const made = await hooks.create(await checked(declared));
+      const news = await checked({ ...declared, numberCapabilities: ['SMS'] });
+      expect((await hooks.diff(made.id, made.outs, news)).replaces).toEqual(['numberCapabilities']);
+      expect(said.mock.calls.map(([line]) => String(line))).toEqual([
+        `numberplane: replacing phone number ${String(made.outs.phoneNumber)} (${made.id}) releases it for good: a number without a productType cannot be restored, so its replacement is a new number. Give it productType VoiceConnector to keep numbers restorable from the deletion queue\n`,
+      ]);
+      said.mockClear();
+      const kept = await hooks.create(await checked(chime));
+      await hooks.diff(
+        kept.id,
+        kept.outs,
+        await checked({ ...chime, numberCapabilities: ['SMS'] }),
+      );
+      expect(said).not.toHaveBeenCalled();
     });
 
     it('updates settings in place and assigns to a connector', async () => {
@@ -420,7 +453,7 @@ describe('PhoneNumber hooks', () => {
 
     it('moves a number to the Default list before releasing, so its own list can be deleted', async () => {
       await backend.client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });
-      const made = await hooks.create(await checked({ ...declared, optOutListName: 'marketing' }));
+      const made = await hooks.create(await checked({ ...chime, optOutListName: 'marketing' }));
       await hooks.remove(made.id);
       expect(await backend.client.call('DescribePhoneNumber', { id: made.id })).toMatchObject({
         status: 'DELETION_QUEUED',
@@ -490,7 +523,11 @@ describe('PhoneNumber hooks', () => {
       const error = await failureOf(
         hooks.update(made.id, made.outs, await checked({ ...tollFree, tags: { team: 'ops' } })),
       );
-      expect(seen.operations()).toEqual(['UpdatePhoneNumber', 'DescribeClock']);
+      expect(seen.operations()).toEqual([
+        'DescribePhoneNumber',
+        'UpdatePhoneNumber',
+        'DescribeClock',
+      ]);
       expect(seen.sleeps()).toEqual([]);
       expect(error.message).toContain(
         `phone number ${String(made.outs.phoneNumber)} (${made.id}) is PENDING and will not be ACTIVE within the wait of 600s`,
@@ -588,6 +625,73 @@ describe('PhoneNumber hooks', () => {
       const sleeps = seen.sleeps();
       expect(sleeps.length).toBeGreaterThan(0);
       for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(60);
+    });
+
+    // Chime 000 L29: numbers are assigned once they are in the Inventory, never while PENDING.
+    it('a toll-free number declared on a group is assigned once ACTIVE, after the wait', async () => {
+      await runClock(1_000_000); // 3 days pass in 259 ms
+      const group = await backend.client.call('CreateVoiceConnectorGroup', {
+        body: { name: 'main', connectors: [] },
+      });
+      const made = await hooks.create(
+        await checked({
+          ...tollFree,
+          productType: 'VoiceConnector',
+          voiceConnectorGroupId: group.voiceConnectorGroupId,
+        }),
+      );
+      expect(made.outs).toMatchObject({
+        status: 'ACTIVE',
+        voiceConnectorGroupId: group.voiceConnectorGroupId,
+      });
+    });
+
+    it('with waitForActive false, a PENDING number stays unassigned and says so; an update after it is ACTIVE assigns it', async () => {
+      const said = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const connector = await backend.client.call('CreateVoiceConnector', {
+        body: { name: 'east', awsRegion: 'us-east-1' },
+      });
+      const inputs = await checked({
+        ...tollFree,
+        productType: 'VoiceConnector',
+        voiceConnectorId: connector.voiceConnectorId,
+        waitForActive: false,
+      });
+      const made = await hooks.create(inputs);
+      expect(made.outs).toMatchObject({ status: 'PENDING', productType: 'VoiceConnector' });
+      expect(made.outs.voiceConnectorId).toBeUndefined();
+      const pending = await backend.client.call('DescribePhoneNumber', { id: made.id });
+      expect(String(said.mock.calls.at(-1)?.[0])).toBe(
+        `numberplane: phone number ${String(made.outs.phoneNumber)} (${made.id}) is PENDING until ${String(pending.activeAt)} and is not assigned yet (only ACTIVE numbers are); the first pulumi up after that assigns it\n`,
+      );
+      // The next preview shows the assignment still to make.
+      expect(await hooks.diff(made.id, made.outs, inputs)).toMatchObject({ changes: true });
+      const early = await hooks.update(made.id, made.outs, inputs);
+      expect(early.outs.voiceConnectorId).toBeUndefined();
+      await backend.client.admin('ChangeClock', { body: { action: 'advance', by: '3d' } });
+      const assigned = await hooks.update(made.id, early.outs, inputs);
+      expect(assigned.outs).toMatchObject({
+        status: 'ACTIVE',
+        voiceConnectorId: connector.voiceConnectorId,
+      });
+      expect(await hooks.diff(made.id, assigned.outs, inputs)).toMatchObject({ changes: false });
+    });
+
+    it('destroy of a PENDING number fails naming the clock advance and pulumi destroy, and keeps it; once ACTIVE it is released', async () => {
+      // The backend's clock stays frozen: the 1 minute never passes on its own.
+      const made = await hooks.create(
+        await checked({ ...declared, numberType: 'LONG_CODE', waitForActive: false }),
+      );
+      const error = await failureOf(hooks.remove(made.id, made.outs));
+      expect(error.message).toContain(
+        `\`npx numberplane clock advance 60s --endpoint ${backend.endpoint}\` and run pulumi destroy again, or run pulumi destroy again later (only ACTIVE numbers are released)`,
+      );
+      expect(await backend.client.call('DescribePhoneNumber', { id: made.id })).toMatchObject({
+        status: 'PENDING',
+      });
+      await backend.client.admin('ChangeClock', { body: { action: 'advance', by: '60s' } });
+      await hooks.remove(made.id, made.outs);
+      expect(await hooks.read(made.id, made.outs)).toEqual({});
     });
   });
 });

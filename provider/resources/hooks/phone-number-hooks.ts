@@ -3,7 +3,6 @@ import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
 import type { PhoneNumber } from '../../simulator/domain/types';
-import { SimulatorError } from '../../simulator/domain/errors';
 import {
   type ReadResult,
   call,
@@ -18,9 +17,6 @@ import {
 import { DEFAULTS } from '../../model/limits';
 import { numberProblems, releaseProblem } from '../../model/number-rules';
 import { checkProperties, failuresOf, type CheckFailure } from './check-inputs';
-import { DEFAULT_RETRY, retryDelay } from './retry';
-import { runCancelled } from './run-cancellation';
-import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import {
   adoptionProblem,
   compact,
@@ -30,6 +26,8 @@ import {
   type Props,
 } from './property-diff';
 import { containsUnknown } from './unknowns';
+import { restore, settleClaim, waitUntilActive, type KeepInState } from './claim-waits';
+import { SimulatorError } from '../../simulator/domain/errors';
 
 const FIELDS: Record<string, z.ZodType> = {
   ...phoneNumberInputs.shape,
@@ -42,7 +40,8 @@ const SPECS: PropertySpec[] = [
   { name: 'numberType', replaces: true },
   { name: 'numberCapabilities', replaces: true, unordered: true },
   { name: 'areaCode', replaces: true, computedWhenAbsent: true },
-  { name: 'messageType' },
+  // Omitted, the backend holds TRANSACTIONAL (Pinpoint 001 L69): no change either way.
+  { name: 'messageType', absentMeans: DEFAULTS.messageType },
   { name: 'productType' },
   { name: 'deletionProtectionEnabled' },
   // Named by ARN or by name: the same list either way.
@@ -78,6 +77,7 @@ export async function check(
     optOutListName: news.optOutListName ?? DEFAULTS.optOutListName,
     selfManagedOptOutsEnabled: news.selfManagedOptOutsEnabled ?? DEFAULTS.selfManagedOptOutsEnabled,
     twoWayEnabled: news.twoWayEnabled ?? DEFAULTS.twoWayEnabled,
+    messageType: news.messageType ?? DEFAULTS.messageType,
     waitForActive: news.waitForActive ?? true,
   };
   return {
@@ -94,7 +94,15 @@ export async function check(
 export async function diff(_id: string, olds: Props, news: Props): Promise<PropertyDiff> {
   // Delete first: a protected number then blocks its own replacement, and a replacement
   // with the same inputs gets the same number back from the deletion queue.
-  return diffProperties(olds, news, SPECS, { deleteBeforeReplace: true });
+  const result = diffProperties(olds, news, SPECS, { deleteBeforeReplace: true });
+  if (result.replaces.length > 0 && !olds.productType && typeof olds.phoneNumber === 'string') {
+    // Said at preview: a number without a productType is Pinpoint's kind, and its release
+    // cannot be undone (001 L280), so no replacement can have it back.
+    process.stderr.write(
+      `numberplane: replacing phone number ${olds.phoneNumber} (${String(olds.phoneNumberId)}) releases it for good: a number without a productType cannot be restored, so its replacement is a new number. Give it productType VoiceConnector to keep numbers restorable from the deletion queue\n`,
+    );
+  }
+  return result;
 }
 
 /**
@@ -132,7 +140,22 @@ function outputs(number: PhoneNumber, inputs: Props, fromState = false): Props {
   });
 }
 
-/** The settings an update (or an adoption) makes the backend hold: absolute, so retries are safe. */
+/**
+ * The settings an update (or an adoption) makes the backend hold: absolute, so retries are
+ * safe. A PENDING number keeps its assignment as it is: Chime assigns only numbers in the
+ * Inventory (000 L29), so the declared one is made once the number is ACTIVE.
+ */
+function settingsFor(number: PhoneNumber, inputs: Props): Record<string, unknown> {
+  const wanted = settings(inputs);
+  return number.status === 'PENDING'
+    ? {
+        ...wanted,
+        voiceConnectorId: number.voiceConnectorId,
+        voiceConnectorGroupId: number.voiceConnectorGroupId,
+      }
+    : wanted;
+}
+
 function settings(inputs: Props): Record<string, unknown> {
   return {
     deletionProtectionEnabled: inputs.deletionProtectionEnabled === true,
@@ -141,7 +164,7 @@ function settings(inputs: Props): Record<string, unknown> {
     twoWayEnabled: inputs.twoWayEnabled === true,
     twoWayChannelArn: inputs.twoWayChannelArn ?? null,
     registrationId: inputs.registrationId ?? null,
-    messageType: inputs.messageType ?? null,
+    messageType: inputs.messageType ?? DEFAULTS.messageType,
     productType: inputs.productType ?? null,
     voiceConnectorId: inputs.voiceConnectorId ?? null,
     voiceConnectorGroupId: inputs.voiceConnectorGroupId ?? null,
@@ -180,152 +203,22 @@ function sameTags(held: Record<string, string>, wanted: Record<string, string>):
   return Object.keys(held).length === keys.length && keys.every((key) => held[key] === wanted[key]);
 }
 
-/** An error that keeps a half-made number in the stack's state instead of losing it. */
+/** keepInState for `inputs`, as the waits take it. */
+const keep =
+  (inputs: Props): KeepInState =>
+  (message, number) =>
+    keepInState(message, number, inputs);
+
+/**
+ * An error that keeps a half-made number in the stack's state instead of losing it (the
+ * engine reads `id` and `properties` of a failed create or update; a delete ignores them).
+ */
 function keepInState(message: string, number: PhoneNumber, inputs: Props): Error {
   return Object.assign(new Error(message), {
     id: number.phoneNumberId,
     properties: outputs(number, inputs),
     reasons: [message],
   });
-}
-
-const { sleep } = DEFAULT_RETRY;
-
-/** How long create waits for ACTIVE: `NUMBERPLANE_ACTIVE_TIMEOUT` seconds, 10 minutes by default. */
-function activeTimeoutMs(): number {
-  const seconds = Number(process.env.NUMBERPLANE_ACTIVE_TIMEOUT ?? 600);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
-}
-
-/** A clock advance that covers `ms`, rounded up, in the largest unit that fits twice: `3d`, `36h`. */
-function advanceHint(ms: number): string {
-  const units: [string, number][] = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-  ];
-  for (const [unit, size] of units) if (ms >= 2 * size) return `${Math.ceil(ms / size)}${unit}`;
-  return `${Math.max(1, Math.ceil(ms / 1000))}s`;
-}
-
-/**
- * Polls the backend's own status until ACTIVE. The backend says when (`activeAt`, virtual
- * time) and how its clock runs, so a number not due within the wait fails at once, and the
- * wait never sleeps past the expected time.
- */
-async function waitUntilActive(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
-  const timeoutMs = activeTimeoutMs();
-  const deadline = Date.now() + timeoutMs;
-  let current = number;
-  let interval = DEFAULT_RETRY.baseDelayMs;
-  // Said at once when the backend expects a long wait, else once the wait has been long.
-  let nextNotice = Date.now() + NOTICE_AFTER_MS;
-  let noticed = false;
-  while (current.status === 'PENDING') {
-    const clock = await call('DescribeClock');
-    const now = Date.parse(clock.now);
-    const remaining = Math.max(0, Date.parse(current.activeAt ?? clock.now) - now);
-    const neededMs =
-      remaining === 0 ? 0 : clock.mode === 'frozen' ? Infinity : remaining / clock.scale;
-    if (Date.now() + neededMs > deadline) {
-      const hint = advanceHint(remaining);
-      // The CLI opens the project's default store on its own; any other backend it is told.
-      const { endpoint } = connectionSettings();
-      const where = endpoint === DEFAULT_ENDPOINT ? '' : ` --endpoint ${endpoint}`;
-      // A server's clock is admin surface: the CLI sends the local default key unless told.
-      const adminKey = /^https?:/.test(endpoint)
-        ? " (with the server's admin key: --admin-key KEY or NUMBERPLANE_ADMIN_KEY, unless it keeps the local default)"
-        : '';
-      const pace = clock.mode === 'frozen' ? 'is frozen' : `runs at ${clock.scale}x real time`;
-      throw keepInState(
-        `phone number ${current.phoneNumber} (${current.phoneNumberId}) is PENDING and will not be ACTIVE within the wait of ${Math.round(timeoutMs / 1000)}s (NUMBERPLANE_ACTIVE_TIMEOUT): the backend expects it ACTIVE at ${current.activeAt}, ${hint} from now on the simulator's clock, which ${pace}. It is kept in the stack: move the clock with \`npx numberplane clock advance ${hint}${where}\`${adminKey} and run pulumi up again, or run pulumi up again later, or set waitForActive: false for numbers whose registration takes days`,
-        current,
-        inputs,
-      );
-    }
-    if (Date.now() >= nextNotice || (!noticed && neededMs >= NOTICE_AFTER_MS)) {
-      noticed = true;
-      nextNotice = Date.now() + NOTICE_EVERY_MS;
-      notice(current, neededMs, timeoutMs, clock.mode === 'frozen' ? 0 : clock.scale);
-    }
-    // Due (or overdue): poll with backoff. Not yet due: sleep until it is, at most the backoff.
-    await sleepUnlessCancelled(neededMs === 0 ? interval : Math.min(interval, Math.ceil(neededMs)));
-    if (runCancelled()) {
-      throw keepInState(
-        `the wait for phone number ${current.phoneNumber} (${current.phoneNumberId}) to become ACTIVE was cancelled with the run. It is kept in the stack, PENDING (expected ACTIVE at ${current.activeAt}): run the command again`,
-        current,
-        inputs,
-      );
-    }
-    interval = Math.min(interval * 2, DEFAULT_RETRY.maxDelayMs);
-    current = await call('DescribePhoneNumber', { id: current.phoneNumberId });
-  }
-  return current;
-}
-
-/** A wait longer than this says what it waits for, and again each minute. */
-const NOTICE_AFTER_MS = 3_000;
-const NOTICE_EVERY_MS = 60_000;
-
-/**
- * One line on the provider's stderr, which the engine shows among the run's diagnostics
- * (and the CI commands print): what the run waits for and until when.
- */
-function notice(number: PhoneNumber, neededMs: number, timeoutMs: number, scale: number): void {
-  const pace = scale === 1 ? 'real time' : `the simulator's clock at ${scale}x real time`;
-  process.stderr.write(
-    `numberplane: waiting for phone number ${number.phoneNumber} (${number.phoneNumberId}) to become ACTIVE, expected at ${number.activeAt} (about ${Math.ceil(neededMs / 1000)}s from now at ${pace}; the wait ends after ${Math.round(timeoutMs / 1000)}s, NUMBERPLANE_ACTIVE_TIMEOUT)\n`,
-  );
-}
-
-/** Sleeps `ms` in slices of at most a second, waking early when the run is cancelled. */
-async function sleepUnlessCancelled(ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (let left = ms; left > 0 && !runCancelled(); left = until - Date.now()) {
-    await sleep(Math.min(left, 1_000));
-  }
-}
-
-/**
- * A state change the backend refuses (ConflictException) once it is made: a repeat, after
- * the connection dropped and lost the first answer, is refused. Then the number as it
- * now stands is the answer, if it no longer is as `stillTo` says it was.
- */
-async function once(
-  operation: 'RetryClaimPhoneNumber' | 'RestorePhoneNumber',
-  id: string,
-  stillTo: (number: PhoneNumber) => boolean,
-): Promise<PhoneNumber> {
-  try {
-    return await call(operation, { id });
-  } catch (error) {
-    if (!SimulatorError.isInstance(error) || error.code !== 'ConflictException') throw error;
-    const now = await call('DescribePhoneNumber', { id });
-    if (stillTo(now)) throw error;
-    return now;
-  }
-}
-
-const retryClaim = (id: string): Promise<PhoneNumber> =>
-  once('RetryClaimPhoneNumber', id, (n) => n.claimStatus === 'FAILED');
-const restore = (id: string): Promise<PhoneNumber> =>
-  once('RestorePhoneNumber', id, (n) => n.status === 'DELETION_QUEUED');
-
-/** A FAILED claim is retried a few times; still failing, the held number stays in state. */
-async function settleClaim(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
-  let current = number;
-  for (let attempt = 0; current.claimStatus === 'FAILED' && attempt < 3; attempt++) {
-    await sleep(retryDelay(attempt + 1, undefined, DEFAULT_RETRY));
-    current = await retryClaim(current.phoneNumberId);
-  }
-  if (current.claimStatus === 'FAILED') {
-    throw keepInState(
-      `the claim of phone number ${current.phoneNumber} (${current.phoneNumberId}) failed: ${current.failureReason ?? 'no reason given'}. The number is held for one day; run pulumi up to retry`,
-      current,
-      inputs,
-    );
-  }
-  return current;
 }
 
 async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
@@ -340,24 +233,26 @@ async function adopt(id: string, inputs: Props): Promise<PhoneNumber> {
   await holdFor('PhoneNumber', existing.phoneNumberId, inputs.resourceKey);
   const restored =
     existing.status === 'DELETION_QUEUED' ? await restore(existing.phoneNumberId) : existing;
-  return call('UpdatePhoneNumber', { id: restored.phoneNumberId, body: settings(inputs) });
+  return call('UpdatePhoneNumber', {
+    id: restored.phoneNumberId,
+    body: settingsFor(restored, inputs),
+  });
 }
 
 /**
- * The claimed number takes the declared settings. Refused (an assignment the backend will
- * not make), the number is kept in the stack, so it is never held outside it.
+ * The claimed number takes the declared settings it can hold now (a PENDING one no
+ * assignment). Refused (an assignment the backend will not make), the number is kept in
+ * the stack, so it is never held outside it.
  */
-async function applySettings(
-  number: PhoneNumber,
-  wanted: Record<string, unknown>,
-  inputs: Props,
-): Promise<PhoneNumber> {
+async function applySettings(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
+  const wanted = settingsFor(number, inputs);
+  if (holds(number, wanted)) return number;
   try {
     return await call('UpdatePhoneNumber', { id: number.phoneNumberId, body: wanted });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw keepInState(
-      `phone number ${number.phoneNumber} (${number.phoneNumberId}) was claimed but did not take its settings: ${reason}. It is kept in the stack; fix the declaration and run pulumi up again`,
+      `phone number ${number.phoneNumber} (${number.phoneNumberId}) did not take its declared settings: ${reason}. It is kept in the stack; fix the declaration and run pulumi up again`,
       number,
       inputs,
     );
@@ -378,12 +273,29 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
     // (release let go of its assignment and opt-out list).
     if (number.status === 'DELETION_QUEUED') number = await restore(number.phoneNumberId);
     // A number whose claim failed takes no settings: the claim is settled first.
-    number = await settleClaim(number, inputs);
-    const wanted = settings(inputs);
-    if (!holds(number, wanted)) number = await applySettings(number, wanted, inputs);
+    number = await settleClaim(number, keep(inputs));
+    number = await applySettings(number, inputs);
   }
-  if (inputs.waitForActive !== false) number = await waitUntilActive(number, inputs);
+  number = await activate(number, inputs);
   return { id: number.phoneNumberId, outs: outputs(number, inputs) };
+}
+
+/**
+ * With waitForActive, waits for ACTIVE and then makes the declared assignment, which a
+ * PENDING number cannot take. Without, a PENDING number stays unassigned (the outputs say
+ * so, and the next preview shows the assignment still to make) until an up after it is
+ * ACTIVE: the backend assigns only numbers in the Inventory and never on its own.
+ */
+async function activate(number: PhoneNumber, inputs: Props): Promise<PhoneNumber> {
+  if (inputs.waitForActive !== false) {
+    return applySettings(await waitUntilActive(number, keep(inputs)), inputs);
+  }
+  if (number.status === 'PENDING' && (inputs.voiceConnectorId || inputs.voiceConnectorGroupId)) {
+    process.stderr.write(
+      `numberplane: phone number ${number.phoneNumber} (${number.phoneNumberId}) is PENDING until ${String(number.activeAt)} and is not assigned yet (only ACTIVE numbers are); the first pulumi up after that assigns it\n`,
+    );
+  }
+  return number;
 }
 
 /** A released number (in the deletion queue) reads as gone: it is no longer the user's. */
@@ -405,8 +317,8 @@ export async function read(id: string, props: Props): Promise<ReadResult> {
 }
 
 export async function update(id: string, _olds: Props, news: Props): Promise<{ outs: Props }> {
-  let number = await call('UpdatePhoneNumber', { id, body: settings(news) });
-  if (news.waitForActive !== false) number = await waitUntilActive(number, news);
+  const current = await call('DescribePhoneNumber', { id });
+  const number = await activate(await applySettings(current, news), news);
   return { outs: outputs(number, news) };
 }
 
@@ -414,9 +326,15 @@ export async function update(id: string, _olds: Props, news: Props): Promise<{ o
  * Releases the number. A protected number is never released: the error names it and says
  * how to lift the protection. An assigned number is unassigned first; a gone one is fine.
  */
-export async function remove(id: string): Promise<void> {
-  const number = await readOrGone(() => call('DescribePhoneNumber', { id }));
-  if (!number || number.status === 'DELETION_QUEUED') return;
+export async function remove(id: string, props: Props = {}): Promise<void> {
+  const found = await readOrGone(() => call('DescribePhoneNumber', { id }));
+  if (!found || found.status === 'DELETION_QUEUED') return;
+  // Only ACTIVE numbers are released (Chime deletes from the Inventory): a PENDING one is
+  // waited for as create waits, or the destroy fails naming the clock advance that helps.
+  const number =
+    found.status === 'PENDING' && !found.deletionProtectionEnabled
+      ? await waitUntilActive(found, keep(props), 'pulumi destroy')
+      : found;
   const blocker = releaseProblem(number);
   if (blocker?.code === 'deletion-protected') {
     throw new Error(

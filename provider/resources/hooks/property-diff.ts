@@ -11,13 +11,15 @@ export interface PropertySpec {
   unordered?: boolean;
   /** Another way of writing the same value, e.g. an ARN for the name it ends in. */
   canonical?: (value: unknown) => unknown;
+  /** What the backend holds when no value is declared: the same as declaring it. */
+  absentMeans?: unknown;
 }
 
 export type Props = Record<string, unknown>;
 
 /** null and undefined are both "not set"; {} tags equal no tags; sets compare sorted. */
 function normalize(value: unknown, spec: PropertySpec): unknown {
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined) return spec.absentMeans;
   if (spec.canonical) return spec.canonical(value);
   if (spec.unordered && Array.isArray(value)) return [...value].map(String).sort();
   if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
