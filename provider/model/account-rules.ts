@@ -16,18 +16,20 @@ export function numberQuotaProblem(total: number, quota: number): Problem | unde
 /**
  * Connect's churn cap (002 L37-41): claims plus releases in the rolling window are capped at
  * 200% of the quota; past it, claiming and releasing are both blocked. `churn` is the
- * window's count, `liftsAt` when enough of its oldest events have left it for one more.
+ * window's count; `liftsAt(cap)` says when enough of its oldest events will have left it
+ * for one more, asked only of a refusal.
  */
 export function churnProblem(
   churn: number,
   quota: number,
   action: 'claiming' | 'releasing',
-  liftsAt?: string,
+  liftsAt: (cap: number) => string | undefined = () => undefined,
 ): Problem | undefined {
   const cap = CHURN_CAP_FACTOR * quota;
   if (churn + 1 <= cap) return undefined;
-  const until = liftsAt
-    ? `; it lifts at ${liftsAt}, when the oldest counted claim or release leaves the 180-day window`
+  const when = liftsAt(cap);
+  const until = when
+    ? `; it lifts at ${when}, when the oldest counted claim or release leaves the 180-day window`
     : '';
   return {
     code: 'churn-cap',

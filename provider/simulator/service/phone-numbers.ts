@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { churnProblem, numberQuotaProblem } from '../../model/account-rules';
 import {
-  CHURN_CAP_FACTOR,
   CHURN_WINDOW_MS,
   COOL_DOWN_MS,
   DEFAULTS,
@@ -104,16 +103,11 @@ function checkChurn(ctx: OperationContext, action: 'claiming' | 'releasing'): vo
   const accountId = ctx.account.account_id;
   const since = ctx.now - CHURN_WINDOW_MS;
   const churn = churnSince(ctx.db, accountId, since);
-  if (!churnProblem(churn, quota, action)) return;
-  const cap = CHURN_CAP_FACTOR * quota;
-  const liftsAt = churnLiftsAt(ctx.db, accountId, since, churn, cap, CHURN_WINDOW_MS);
   throwFirst([
-    churnProblem(
-      churn,
-      quota,
-      action,
-      liftsAt === undefined ? undefined : new Date(liftsAt).toISOString(),
-    ),
+    churnProblem(churn, quota, action, (cap) => {
+      const liftsAt = churnLiftsAt(ctx.db, accountId, since, churn - cap, CHURN_WINDOW_MS);
+      return liftsAt === undefined ? undefined : new Date(liftsAt).toISOString();
+    }),
   ]);
 }
 
@@ -125,24 +119,27 @@ function checkClaimAllowed(ctx: OperationContext): void {
 }
 
 /**
- * Chime assigns only numbers in the Inventory (000 L29): a claim that would be PENDING is
- * not given a voice connector or group. `activeAt` is when it would be ACTIVE.
+ * Chime assigns only numbers in the Inventory (000 L29): a claim (or a retried one) of a
+ * type that is PENDING for a while is not given a voice connector or group.
  */
 function refuseAssignmentWhilePending(
+  ctx: OperationContext,
   what: string,
-  target: { voiceConnectorId?: string | null; voiceConnectorGroupId?: string | null },
-  activeAt: number,
+  claim: Pick<PhoneNumber, 'numberType'> & {
+    voiceConnectorId?: string | null;
+    voiceConnectorGroupId?: string | null;
+  },
 ): void {
-  if (!target.voiceConnectorId && !target.voiceConnectorGroupId) return;
-  throwFirst([notActiveProblem(what, new Date(activeAt).toISOString(), 'assigned')]);
+  const delay = provisioningDelays(ctx)[claim.numberType];
+  if (delay === 0 || (!claim.voiceConnectorId && !claim.voiceConnectorGroupId)) return;
+  const activeAt = new Date(ctx.now + delay).toISOString();
+  throwFirst([notActiveProblem(what, activeAt, 'assigned')]);
 }
 
 /** Moves a number into its claimed state: ACTIVE at once or PENDING until its delay passes. */
 function startProvisioning(ctx: OperationContext, number: PhoneNumber): PhoneNumber {
   const delay = provisioningDelays(ctx)[number.numberType];
   const activeAt = ctx.now + delay;
-  if (delay > 0)
-    refuseAssignmentWhilePending(`phone number ${number.phoneNumber}`, number, activeAt);
   if (delay > 0) scheduleEvent(ctx.db, activeAt, 'activate-number', number.phoneNumberId);
   recordChurn(ctx.db, ctx.account.account_id, 'claim', ctx.now);
   return {
@@ -268,10 +265,7 @@ export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNu
         request.voiceConnectorId ?? null,
         request.voiceConnectorGroupId ?? null,
       );
-      const delay = provisioningDelays(ctx)[request.numberType];
-      if (delay > 0) {
-        refuseAssignmentWhilePending(`a ${request.numberType} number`, request, ctx.now + delay);
-      }
+      refuseAssignmentWhilePending(ctx, `a ${request.numberType} number`, request);
       checkClaimAllowed(ctx);
       const { phoneNumber, areaCode } = chooseNumber(ctx, request);
       const draft = draftNumber(ctx, request, phoneNumber, areaCode);
@@ -460,6 +454,7 @@ export function retryClaim(ctx: OperationContext, id: string): PhoneNumber {
     const holdUntil = current.releaseAt ? Date.parse(current.releaseAt) : undefined;
     return save(ctx, failClaim(ctx, current, holdUntil));
   }
+  refuseAssignmentWhilePending(ctx, `phone number ${current.phoneNumber}`, current);
   checkClaimAllowed(ctx);
   return save(ctx, startProvisioning(ctx, current));
 }

@@ -55,21 +55,20 @@ export function churnSince(db: Db, accountId: string, sinceMs: number): number {
 }
 
 /**
- * When the account's count of claims and releases after `sinceMs` (`churn` of them) falls
- * to `cap - 1`, so that one more fits: the time the (churn - cap + 1)th oldest of them
- * leaves a window `windowMs` long.
+ * When one more claim or release fits under the cap again: the time the oldest counted
+ * events after `sinceMs` have left a window `windowMs` long, `over + 1` of them, where
+ * `over` is how far the count is past the cap's last place (0 at the cap).
  */
 export function churnLiftsAt(
   db: Db,
   accountId: string,
   sinceMs: number,
-  churn: number,
-  cap: number,
+  over: number,
   windowMs: number,
 ): number | undefined {
   const row = sql(
     db,
     'SELECT at FROM churn_events WHERE account_id = ? AND at > ? ORDER BY at LIMIT 1 OFFSET ?',
-  ).get(accountId, sinceMs, Math.max(0, churn - cap)) as { at: number } | undefined;
+  ).get(accountId, sinceMs, Math.max(0, over)) as { at: number } | undefined;
   return row ? row.at + windowMs : undefined;
 }
