@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineEvent } from '@pulumi/pulumi/automation';
 import { ciUsage } from './ci-errors';
+import { CI_OPTIONS, type CiCommand } from './ci-options';
 import {
   runStackOperation,
   type StackOperationRequest,
@@ -18,34 +19,11 @@ import { removeHalfWrittenState } from './half-written-state';
 import { acquireStackLock, type InterruptedRun } from './stack-lock';
 import { namedIn, namesOf, resourceNames, type StateResource } from './resource-names';
 
-export const CI_COMMANDS = ['preview', 'up', 'destroy', 'drift'] as const;
-export type CiCommand = (typeof CI_COMMANDS)[number];
-
 export interface CiIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
-
-export const CI_OPTIONS = {
-  stack: { type: 'string' },
-  inventory: { type: 'string' },
-  cwd: { type: 'string' },
-  'state-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  summary: { type: 'string' },
-  'detailed-exitcode': { type: 'boolean' },
-  remove: { type: 'boolean' },
-  refresh: { type: 'boolean' },
-  'skip-checkpoints': { type: 'boolean' },
-} as const;
-
-export const CI_USAGE = [
-  'preview --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--detailed-exitcode] [--json] [--summary FILE]',
-  'up --stack NAME [--inventory FILE] [--cwd DIR] [--refresh] [--skip-checkpoints] [--json] [--summary FILE]',
-  'destroy --stack NAME [--cwd DIR] [--remove] [--skip-checkpoints] [--json] [--summary FILE]',
-  'drift --stack NAME [--inventory FILE] [--cwd DIR] [--detailed-exitcode] [--json] [--summary FILE]',
-];
 
 const name = (urn: string): string => urn.split('::').pop() ?? urn;
 
@@ -470,8 +448,4 @@ function explainFailure(error: string, parsed: Parsed): string {
     return `the state of stack ${stack} cannot be read: a run killed while it saved left ${attrs} in the state directory empty or cut off. The state file itself is whole: delete that .attrs file, then run up --refresh\n${error}`;
   }
   return error;
-}
-
-export function isCiCommand(word: string | undefined): word is CiCommand {
-  return (CI_COMMANDS as readonly string[]).includes(word ?? '');
 }

@@ -69,14 +69,26 @@ export interface StackOperationControls {
 
 const execFileAsync = promisify(execFile);
 
+/** One per CLI install and process: getting one runs `pulumi version`, a process start. */
+const commands = new Map<string, Promise<automation.PulumiCommand>>();
+
 /**
  * The CLI setup provided. An install's root is the folder above its `bin/`; otherwise the
  * Automation API takes `pulumi` from PATH, where a pulumi found on PATH already is.
  */
-async function pulumiCommand(location: EngineLocation): Promise<automation.PulumiCommand> {
-  return basename(location.binDir) === 'bin'
-    ? automation.PulumiCommand.get({ root: dirname(location.binDir) })
-    : automation.PulumiCommand.get();
+function pulumiCommand(location: EngineLocation): Promise<automation.PulumiCommand> {
+  const known = commands.get(location.binDir);
+  if (known) return known;
+  const command = (
+    basename(location.binDir) === 'bin'
+      ? automation.PulumiCommand.get({ root: dirname(location.binDir) })
+      : automation.PulumiCommand.get()
+  ).catch((error: unknown) => {
+    commands.delete(location.binDir);
+    throw error;
+  });
+  commands.set(location.binDir, command);
+  return command;
 }
 
 /** The stack of the request, selected (or created) in its project directory. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { CI_OPTIONS, isCiCommand } from '../../provider/ci/ci-command';
+import { CI_OPTIONS, isCiCommand } from '../../provider/ci/ci-options';
 
 const workflow = readFileSync(
   join(__dirname, '..', '..', 'examples', 'ci', 'numberplane.yml'),
