@@ -368,7 +368,6 @@ describe('numberplane preview|up|destroy|drift', () => {
     ).items.filter((n) => n.numberCapabilities.join() === 'SMS');
     expect(lines).toHaveLength(8);
     expect(Object.keys(expectValid(again.json).outputs?.numbers as object)).toHaveLength(8);
-    expect((await cli(['destroy', '--stack', 'cancel-me', '--remove'])).code).toBe(0);
   });
 
   it('Ctrl-C during a wait for ACTIVE stops the wait, exits 130, and keeps the pending number in the stack', async () => {
@@ -410,7 +409,6 @@ describe('numberplane preview|up|destroy|drift', () => {
     expect(
       (await client.call('ListPhoneNumbers', { filters: { 'number-type': ['TOLL_FREE'] } })).items,
     ).toHaveLength(1);
-    expect((await cli(['destroy', '--stack', 'waits', '--remove'])).code).toBe(0);
   });
 
   it('destroy --remove, once protection is lifted, removes the stack and its config', async () => {

@@ -79,8 +79,7 @@ describe('a program of components that repeat resource names', () => {
       body: { voiceConnectorId: null },
     });
     await sim.outOfBand('ReleasePhoneNumber', { id: released?.phoneNumberId });
-    await shell.ok(dir, 'refresh', '--yes');
-    await shell.ok(dir, 'up', '--yes');
+    await shell.ok(dir, 'up', '--refresh', '--yes');
 
     expect(await numbers()).toEqual(before);
     const restored = (await held()).find((n) => n.phoneNumber === before.headquarters);

@@ -50,6 +50,7 @@ describe('drift made out of band', () => {
     lists: Record<string, string>;
   };
   let releasedNumber: string | undefined;
+  let created: StackOperationResult;
   let preview: StackOperationResult;
   let restored: StackOperationResult;
   let again: StackOperationResult;
@@ -68,9 +69,9 @@ describe('drift made out of band', () => {
 
   beforeAll(async () => {
     env = await startTelephonyStack();
-    const up = await env.up(SPEC);
-    expect(up.error).toBeUndefined();
-    const outputs = up.outputs as Record<string, Record<string, string>>;
+    created = await env.up(SPEC);
+    expect(created.error).toBeUndefined();
+    const outputs = created.outputs as Record<string, Record<string, string>>;
     ids = {
       numbers: outputs.numberIds ?? {},
       connectors: outputs.connectorIds ?? {},
@@ -114,6 +115,18 @@ describe('drift made out of band', () => {
 
   afterAll(async () => {
     await env.close();
+  });
+
+  it('the first up creates all four kinds, each after what it refers to', () => {
+    expect(created.changes).toEqual({ create: 8 });
+    const order = (created.steps ?? []).map(name);
+    expect([...order].sort()).toEqual(
+      ['alerts', 'east', 'main', 'marketing', 'spare', 'support', 'west'].sort(),
+    );
+    expect(order.indexOf('main')).toBeGreaterThan(order.indexOf('east'));
+    expect(order.indexOf('main')).toBeGreaterThan(order.indexOf('west'));
+    expect(order.indexOf('support')).toBeGreaterThan(order.indexOf('main'));
+    expect(order.indexOf('alerts')).toBeGreaterThan(order.indexOf('marketing'));
   });
 
   it('preview --refresh plans the five edits and nothing else; after up nothing is left to do', () => {
