@@ -127,15 +127,26 @@ describe('the root project under plain pulumi commands', () => {
     expect((await sim.client.call('DescribePhoneNumber', { id: alert?.id })).tags).toEqual({});
 
     // The support line is protected: destroy releases nothing of it and says how to lift it.
+    const support = numbers.find((n) => n.name === 'support');
     const blocked = await shell.pulumi(root, 'destroy', '--yes');
     expect(blocked.code).not.toBe(0);
-    expect(blocked.stdout).toMatch(/has deletion protection enabled and was not released/);
+    expect(blocked.stdout).toContain(
+      `phone number ${outputs.numbers.support} (${support?.id}) has deletion protection enabled and was not released. To release it, set deletionProtectionEnabled: false on this resource and apply that alone with pulumi up --target URN (pulumi stack --show-urns lists them; a plain pulumi up would re-create what this destroy already released), then destroy again. To have destroy refuse before it releases anything, give the resource protect: true too`,
+    );
     // One clear line, no stack trace of the provider's code.
     expect(blocked.stdout).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
-    const support = numbers.find((n) => n.name === 'support');
-    expect((await sim.client.call('DescribePhoneNumber', { id: support?.id })).status).toBe(
-      'ACTIVE',
-    );
+    expect(await sim.client.call('DescribePhoneNumber', { id: support?.id })).toMatchObject({
+      status: 'ACTIVE',
+      deletionProtectionEnabled: true,
+    });
+    // What the number stands on stays too, in the backend and in the stack.
+    expect((await sim.client.call('ListVoiceConnectors', {})).items).toHaveLength(2);
+    expect(
+      (await shell.resources(root))
+        .filter((r) => r.type === 'VoiceConnector' || r.type === 'VoiceConnectorGroup')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['east', 'main', 'west']);
 
     // Dropping the protected line from the file is refused before anything changes.
     const inventory = join(root, 'examples', 'sample-inventory.yaml');
