@@ -36,6 +36,22 @@ describe('the numberplane CLI', () => {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('loads the engine (@pulumi/pulumi) only for the CI commands, not for admin commands', async () => {
+    // A process as `numberplane numbers list` is: the entry module, then what it required.
+    const main = join(findPackageRoot(), 'dist', 'provider', 'cli', 'main.js');
+    const probe = `require(${JSON.stringify(main)});
+      const loaded = Object.keys(require.cache).filter((path) => path.includes('@pulumi'));
+      process.stdout.write(JSON.stringify(loaded));`;
+    const { stdout } = await execFileAsync(process.execPath, ['-e', probe]);
+    expect(JSON.parse(stdout)).toEqual([]);
+    // The CI commands still find it when one runs.
+    const run = await cli('preview', '--stack', 'dev', '--cwd', dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `numberplane: no Pulumi.yaml in ${dir}; run from the project directory or pass --cwd DIR\n`,
+    );
+  });
+
   it('prints human tables by default and JSON with --json', async () => {
     const created = await cli('connectors', 'create', 'east', '--region', 'us-east-1', '--json');
     expect(created.code).toBe(0);
