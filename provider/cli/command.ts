@@ -1,7 +1,11 @@
 import { walkPages, type ListOperationName, type PageRequest } from '../client/list-all';
 import type { SimulatorClient } from '../client/simulator-client';
-import type { AccountOperationName, OperationInput } from '../simulator/service/operations';
-import type { AdminInput, AdminOperationName } from '../simulator/service/admin-operations';
+import type {
+  AccountOperationName,
+  AdminInput,
+  AdminOperationName,
+  OperationInput,
+} from '../api/operations';
 import { usage } from './cli-errors';
 import { record, table, type Row } from './output';
 

@@ -3,7 +3,7 @@ import { CiError } from '../ci/ci-errors';
 import { CI_OPTIONS, CI_USAGE, isCiCommand } from '../ci/ci-options';
 import { connectionSettings, DEFAULT_ENDPOINT, openClient } from '../client/connection-settings';
 import { TransportError } from '../client/simulator-client';
-import { SimulatorError } from '../simulator/domain/errors';
+import { SimulatorError } from '../api/errors';
 import { CliUsageError, usage } from './cli-errors';
 import type { Command, Flags } from './command';
 import { COMMANDS } from './commands';

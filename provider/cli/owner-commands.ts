@@ -1,4 +1,4 @@
-import { OWNED_KINDS } from '../simulator/domain/requests';
+import { OWNED_KINDS } from '../api/objects';
 import {
   ACCOUNT_FLAG,
   call,

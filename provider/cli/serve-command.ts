@@ -5,12 +5,8 @@ import { DEFAULT_ENDPOINT } from '../client/connection-settings';
 import { pathOfFileEndpoint } from '../client/embedded-client';
 import { buildApp } from '../simulator/http/build-app';
 import { DEFAULT_HTTP_TIMEOUTS } from '../simulator/http/timeouts';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-  WellKnownKeysRefused,
-} from '../simulator/service/simulator';
+import { Simulator, WellKnownKeysRefused } from '../simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../api/default-keys';
 import { CliUsageError, usage } from './cli-errors';
 import { GLOBAL_FLAGS } from './global-flags';
 import { defaultRequestLogPath, openRequestLog } from './request-log-file';

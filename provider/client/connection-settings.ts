@@ -1,4 +1,4 @@
-import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../api/default-keys';
 import { EmbeddedClient, pathOfFileEndpoint } from './embedded-client';
 import { HttpClient } from './http-client';
 import type { SimulatorClient } from './simulator-client';

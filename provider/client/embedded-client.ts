@@ -1,15 +1,13 @@
 import { resolve } from 'node:path';
 import { Simulator } from '../simulator/service/simulator';
 import type {
+  AccountOperationName,
+  AccountOperationResult,
   AdminInput,
   AdminOperationName,
   AdminOperationResult,
-} from '../simulator/service/admin-operations';
-import type {
-  AccountOperationName,
-  AccountOperationResult,
   OperationInput,
-} from '../simulator/service/operations';
+} from '../api/operations';
 import { TransportError, type SimulatorClient } from './simulator-client';
 
 /** `file:relative/or/absolute.db` → an absolute path (or `:memory:`). */

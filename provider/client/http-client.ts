@@ -1,16 +1,14 @@
 import type { ProblemCode } from '../model/problem';
-import { ERROR_CODES, SimulatorError, type ErrorCode } from '../simulator/domain/errors';
-import { ACCOUNT_ROUTES, ADMIN_ROUTES, routePath, type Route } from '../simulator/http/route-table';
-import type {
-  AdminInput,
-  AdminOperationName,
-  AdminOperationResult,
-} from '../simulator/service/admin-operations';
+import { ERROR_CODES, SimulatorError, type ErrorCode } from '../api/errors';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES, routePath, type Route } from '../api/routes';
 import type {
   AccountOperationName,
   AccountOperationResult,
+  AdminInput,
+  AdminOperationName,
+  AdminOperationResult,
   OperationInput,
-} from '../simulator/service/operations';
+} from '../api/operations';
 import { TransportError, type SimulatorClient } from './simulator-client';
 
 export interface HttpClientOptions {
@@ -131,7 +129,15 @@ export class HttpClient implements SimulatorClient {
         `${what} answered ${response.status} with a body that is not JSON`,
       );
     }
-    if (response.ok) return parsed;
+    if (response.ok) {
+      const fits = route.response.safeParse(parsed);
+      if (fits.success) return parsed;
+      const issue = fits.error.issues[0];
+      throw new TransportError(
+        'bad-response',
+        `${what} answered ${response.status} with a body that is not the API's answer (${issue ? `${issue.path.map(String).join('.') || 'body'}: ${issue.message}` : 'wrong shape'}); check that the endpoint is a numberplane simulator of this version`,
+      );
+    }
     const { code, message, reason } = (parsed ?? {}) as {
       code?: string;
       message?: string;

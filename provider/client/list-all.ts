@@ -1,9 +1,9 @@
-import type { Page } from '../simulator/service/pagination';
+import type { Page } from '../api/objects';
 import type {
   AccountOperationName,
   AccountOperationResult,
   OperationInput,
-} from '../simulator/service/operations';
+} from '../api/operations';
 import type { SimulatorClient } from './simulator-client';
 
 /** The account operations that answer one page of a list. */

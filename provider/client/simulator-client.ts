@@ -1,13 +1,11 @@
 import type {
+  AccountOperationName,
+  AccountOperationResult,
   AdminInput,
   AdminOperationName,
   AdminOperationResult,
-} from '../simulator/service/admin-operations';
-import type {
-  AccountOperationName,
-  AccountOperationResult,
   OperationInput,
-} from '../simulator/service/operations';
+} from '../api/operations';
 
 /**
  * How anything (the provider, the CLI, tests) talks to a simulator, whichever way it

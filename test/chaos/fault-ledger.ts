@@ -1,11 +1,11 @@
 import type { HttpClient } from '../../provider/client/http-client';
 import {
   FAULT_KINDS,
-  faultFires,
   type FaultKind,
   type FaultRuleRequest,
-} from '../../provider/simulator/domain/faults';
-import type { StateDocument } from '../../provider/simulator/service/state-transfer';
+} from '../../provider/api/admin-requests';
+import { faultFires } from '../../provider/simulator/domain/faults';
+import type { StateDocument } from '../../provider/api/objects';
 
 /**
  * Every kind of fault the simulator has, on every operation, 4% each: 20% in all. A call

@@ -1,7 +1,7 @@
 import { listAll } from '../../provider/client/list-all';
 import type { HttpClient } from '../../provider/client/http-client';
 import { runPulumi } from '../../provider/engine/pulumi-cli';
-import type { StateDocument } from '../../provider/simulator/service/state-transfer';
+import type { StateDocument } from '../../provider/api/objects';
 import type { StackResource } from '../scale/leak-check';
 
 export interface StackPlace {

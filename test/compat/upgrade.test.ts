@@ -8,7 +8,7 @@ import {
   type EngineLocation,
 } from '../../provider/engine/engine-location';
 import { runPulumi, type PulumiCliResult } from '../../provider/engine/pulumi-cli';
-import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { edit, liftProtection, openUserShell, type UserShell } from '../engine/support/user-shell';
 
 /** The checkout that ran `npm run test:compat`, on the pinned toolchain (scripts/compat.mjs). */

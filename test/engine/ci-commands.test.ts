@@ -17,11 +17,8 @@ import { deadPid } from '../support/dead-pid';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import type { CiResult } from '../../provider/ci/ci-result';
 import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 const root = findPackageRoot();
 const schema = JSON.parse(

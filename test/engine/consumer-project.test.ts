@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { findPackageRoot } from '../../provider/engine/engine-location';
-import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { edit, liftProtection, openUserShell, type UserShell } from './support/user-shell';
 
 const root = findPackageRoot();

@@ -5,21 +5,13 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { AWS_REGIONS } from '../../provider/model/enums';
-import { PHONE_NUMBER_FILTER_NAMES } from '../../provider/simulator/domain/requests';
+import { PHONE_NUMBER_FILTER_NAMES } from '../../provider/api/requests';
 import { buildApp } from '../../provider/simulator/http/build-app';
 import { REQUEST_JSON_LIMITS } from '../../provider/simulator/http/json-limits';
-import {
-  ACCOUNT_ROUTES,
-  ADMIN_ROUTES,
-  PAGING_QUERY,
-  type Route,
-} from '../../provider/simulator/http/route-table';
-import { isAccountOperation } from '../../provider/simulator/service/operations';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from '../../provider/api/routes';
+import { isAccountOperation } from '../../provider/api/operations';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import {
   CASES,
   closingLine,

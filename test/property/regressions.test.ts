@@ -5,11 +5,8 @@ import { parseInventory } from '../../provider/inventory/load-inventory';
 import { buildApp } from '../../provider/simulator/http/build-app';
 import * as phoneNumberHooks from '../../provider/resources/hooks/phone-number-hooks';
 import * as groupHooks from '../../provider/resources/hooks/voice-connector-group-hooks';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 /** The counterexamples the generated bad-input tests found, written out by hand. */
 describe('bad input the generated tests found', () => {

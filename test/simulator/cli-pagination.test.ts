@@ -5,11 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { main } from '../../provider/cli/main';
 import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { allowNumbers, claimNumbers } from './paging-support';
 
 /** The CLI in this process (the source, not dist/), its stdout captured. */

@@ -6,11 +6,8 @@ import { promisify } from 'node:util';
 import { HttpClient } from '../../provider/client/http-client';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 const run = promisify(execFile);
 const claim = { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] };

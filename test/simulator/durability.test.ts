@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { HttpClient } from '../../provider/client/http-client';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import { openDatabase } from '../../provider/simulator/store/database';
-import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 /** Starts `numberplane serve` on a random port and resolves with its address. */
 function startServer(dbPath: string): Promise<{ child: ChildProcess; endpoint: string }> {

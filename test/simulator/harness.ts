@@ -5,11 +5,8 @@ import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { HttpClient } from '../../provider/client/http-client';
 import type { SimulatorClient } from '../../provider/client/simulator-client';
 import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 /** One running simulator for one test: a fresh store in a temp dir, reached one way. */
 export interface SimulatorHarness {

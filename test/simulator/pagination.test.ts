@@ -4,13 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { requestDigest } from '../../provider/simulator/domain/ids';
-import type { PhoneNumber } from '../../provider/simulator/domain/types';
+import type { PhoneNumber } from '../../provider/api/objects';
 import { buildApp } from '../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { describeEachTransport, failureOf } from './harness';
 import { allowNumbers, claimNumbers, idsOf } from './paging-support';
 

@@ -4,12 +4,9 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
-import type { StateDocument } from '../../provider/simulator/service/state-transfer';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import type { StateDocument } from '../../provider/api/objects';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import type { RequestLogEntry } from '../../provider/simulator/http/request-log';
 import { ServeProcess } from '../support/serve-process';
 

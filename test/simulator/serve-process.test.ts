@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 import type { RequestLogEntry } from '../../provider/simulator/http/request-log';
-import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { ServeProcess } from '../support/serve-process';
 
 const readLog = (path: string): RequestLogEntry[] =>

@@ -1,5 +1,5 @@
 import type { SimulatorClient } from '../../provider/client/simulator-client';
-import type { StateDocument } from '../../provider/simulator/service/state-transfer';
+import type { StateDocument } from '../../provider/api/objects';
 import { LATEST_STORED_MS } from '../../provider/simulator/service/state-rows';
 import { NUMBER_PLANS } from '../../provider/model/number-plan';
 import { describeEachTransport, failureOf, type SimulatorHarness } from './harness';

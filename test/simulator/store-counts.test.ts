@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 import { schemaVersion } from '../../provider/simulator/store/database';
 import { MIGRATIONS } from '../../provider/simulator/store/migrations';
 import { inventoryCount } from '../../provider/simulator/store/phone-numbers';

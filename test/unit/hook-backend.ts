@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedClient } from '../../provider/client/embedded-client';
 import { configure, resetConnections } from '../../provider/resources/hooks/connection';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 /** The hooks pointed at an embedded simulator in a temp dir, as the engine's provider process would be. */
 export interface HookBackend {

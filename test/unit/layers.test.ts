@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 
 /**
@@ -9,6 +9,7 @@ import { findPackageRoot } from '../../provider/engine/engine-location';
  */
 const LAYERS = [
   'model',
+  'api',
   'simulator/domain',
   'simulator/store',
   'simulator/service',
@@ -59,6 +60,36 @@ function upwardImports(file: string, text: string): string[] {
     );
 }
 
+/**
+ * The modules above the simulator that run it in their own process: the embedded client
+ * opens a store, `serve` listens with it. Everything else learns the API from provider/api/.
+ */
+const IN_PROCESS_USES = [
+  'client/embedded-client.ts',
+  'cli/serve-command.ts',
+  'cli/request-log-file.ts',
+];
+
+const isSimulator = (file: string): boolean =>
+  relative(providerDir, file).startsWith(`simulator${sep}`);
+
+/** Each import of the simulator's internals from outside it that is not an in-process use. */
+function reachIns(file: string, text: string): string[] {
+  if (isSimulator(file) || IN_PROCESS_USES.includes(relative(providerDir, file))) return [];
+  return importsIn(file, text)
+    .filter(isSimulator)
+    .map((target) => `${relative(providerDir, file)} imports ${relative(providerDir, target)}`);
+}
+
+/** Every module `file` loads, following relative imports (type-only ones are erased, skipped). */
+function loadedBy(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8').replace(/^import type [^;]*;$/gms, '');
+  for (const target of importsIn(file, text)) loadedBy(target, seen);
+  return seen;
+}
+
 describe('the layers of provider/', () => {
   const files = sources(providerDir);
 
@@ -69,6 +100,32 @@ describe('the layers of provider/', () => {
   it('never import from a higher layer', () => {
     const upward = files.flatMap((file) => upwardImports(file, readFileSync(file, 'utf8')));
     expect(upward).toEqual([]);
+  });
+
+  it('learn the API from provider/api/, never from the simulator, outside its in-process uses', () => {
+    expect(files.flatMap((file) => reachIns(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('catch a reach-in to the simulator, and let the embedded client open one', () => {
+    const hooks = join(providerDir, 'resources', 'hooks', 'retry.ts');
+    expect(
+      reachIns(hooks, "import { SimulatorError } from '../../simulator/domain/errors';"),
+    ).toEqual([`resources${sep}hooks${sep}retry.ts imports simulator${sep}domain${sep}errors.ts`]);
+    expect(reachIns(hooks, "import { SimulatorError } from '../../api/errors';")).toEqual([]);
+    const embedded = join(providerDir, 'client', 'embedded-client.ts');
+    expect(
+      reachIns(embedded, "import { Simulator } from '../simulator/service/simulator';"),
+    ).toEqual([]);
+  });
+
+  it('let the HTTP client run without loading the simulator or SQLite', () => {
+    const loaded = [...loadedBy(join(providerDir, 'client', 'http-client.ts'))];
+    expect(loaded.filter(isSimulator).map((file) => relative(providerDir, file))).toEqual([]);
+    // The walk follows imports: the embedded client's reaches the store.
+    const embedded = [...loadedBy(join(providerDir, 'client', 'embedded-client.ts'))];
+    expect(embedded.map((file) => relative(providerDir, file))).toContain(
+      join('simulator', 'store', 'database.ts'),
+    );
   });
 
   it('catch an import or require that reaches up, and let one that reaches down pass', () => {

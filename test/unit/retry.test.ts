@@ -1,4 +1,4 @@
-import { SimulatorError } from '../../provider/simulator/domain/errors';
+import { SimulatorError } from '../../provider/api/errors';
 import { TransportError } from '../../provider/client/simulator-client';
 import {
   isTransient,

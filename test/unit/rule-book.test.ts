@@ -10,12 +10,9 @@ import { inventoryField } from '../../provider/inventory/inventory-rules';
 import * as groupHooks from '../../provider/resources/hooks/voice-connector-group-hooks';
 import * as listHooks from '../../provider/resources/hooks/opt-out-list-hooks';
 import * as numberHooks from '../../provider/resources/hooks/phone-number-hooks';
-import { SimulatorError } from '../../provider/simulator/domain/errors';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { SimulatorError } from '../../provider/api/errors';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 /**
  * Every rule of the rule book (provider/model/) through its three adapters: the

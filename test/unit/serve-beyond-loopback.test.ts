@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServedStore, serve } from '../../provider/cli/serve-command';
 import { openDatabase } from '../../provider/simulator/store/database';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../provider/simulator/service/simulator';
+import { Simulator } from '../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../provider/api/default-keys';
 
 const ownKeys = {
   NUMBERPLANE_API_KEY: 'np_team_key_0123456789',

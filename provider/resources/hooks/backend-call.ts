@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { SimulatorError } from '../../simulator/domain/errors';
+import { SimulatorError } from '../../api/errors';
 import type {
   AccountOperationName,
   AccountOperationResult,
   OperationInput,
-} from '../../simulator/service/operations';
+} from '../../api/operations';
 import { backend } from './connection';
 import type { Props } from './property-diff';
 import { withRetry } from './retry';
-import type { Ownership } from '../../simulator/domain/types';
+import type { Ownership } from '../../api/objects';
 import { stackOfKey } from '../resource-key';
 
 type OwnedKind = Ownership['kind'];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { closeTo } from '../../model/names';
 import { describeProblem, type Problem } from '../../model/problem';
-import { SimulatorError } from '../../simulator/domain/errors';
-import { issuesApartFrom, parseRequest } from '../../simulator/domain/requests';
+import { SimulatorError } from '../../api/errors';
+import { issuesApartFrom, parseRequest } from '../../api/parse-request';
 import { UNKNOWN, containsUnknown } from './unknowns';
 import type { Props } from './property-diff';
 

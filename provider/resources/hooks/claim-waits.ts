@@ -1,5 +1,5 @@
-import type { PhoneNumber } from '../../simulator/domain/types';
-import { SimulatorError } from '../../simulator/domain/errors';
+import type { PhoneNumber } from '../../api/objects';
+import { SimulatorError } from '../../api/errors';
 import { call } from './backend-call';
 import { connectionSettings, DEFAULT_ENDPOINT } from './connection';
 import { DEFAULT_RETRY, retryDelay } from './retry';

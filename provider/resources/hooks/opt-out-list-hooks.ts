@@ -23,7 +23,7 @@ import {
   type PropertySpec,
   type Props,
 } from './property-diff';
-import type { OptOutList } from '../../simulator/domain/types';
+import type { OptOutList } from '../../api/objects';
 import { autoName } from '../resource-key';
 import { containsUnknown } from './unknowns';
 

@@ -2,7 +2,7 @@ import { idOfIdentifier } from '../../model/arns';
 import type { Hooks } from './hooks';
 import { z } from 'zod';
 import { phoneNumberInputs } from '../input-schemas';
-import type { PhoneNumber } from '../../simulator/domain/types';
+import type { PhoneNumber } from '../../api/objects';
 import {
   type ReadResult,
   call,
@@ -27,7 +27,7 @@ import {
 } from './property-diff';
 import { containsUnknown } from './unknowns';
 import { restore, settleClaim, waitUntilActive, type KeepInState } from './claim-waits';
-import { SimulatorError } from '../../simulator/domain/errors';
+import { SimulatorError } from '../../api/errors';
 
 const FIELDS: Record<string, z.ZodType> = {
   ...phoneNumberInputs.shape,

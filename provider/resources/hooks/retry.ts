@@ -1,4 +1,4 @@
-import { SimulatorError } from '../../simulator/domain/errors';
+import { SimulatorError } from '../../api/errors';
 import { TransportError } from '../../client/simulator-client';
 
 export interface RetryOptions {

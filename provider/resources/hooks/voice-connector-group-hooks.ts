@@ -22,7 +22,7 @@ import {
   type Props,
 } from './property-diff';
 import { UNKNOWN, containsUnknown } from './unknowns';
-import type { GroupConnector, VoiceConnectorGroup } from '../../simulator/domain/types';
+import type { GroupConnector, VoiceConnectorGroup } from '../../api/objects';
 
 const FIELDS: Record<string, z.ZodType> = {
   ...voiceConnectorGroupInputs.shape,

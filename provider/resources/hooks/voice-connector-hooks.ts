@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { voiceConnectorInputs } from '../input-schemas';
 import type { CheckFailure } from './check-inputs';
 import { checkProperties } from './check-inputs';
-import type { VoiceConnector } from '../../simulator/domain/types';
+import type { VoiceConnector } from '../../api/objects';
 import {
   type ReadResult,
   call,

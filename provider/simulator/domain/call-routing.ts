@@ -1,24 +1,4 @@
-import type { AwsRegion, PhoneNumber } from './types';
-
-export interface RouteAttempt {
-  voiceConnectorId: string;
-  awsRegion: AwsRegion;
-  /** Rank in the group (absent for a number assigned to one connector). */
-  priority?: number;
-  outcome: 'answered' | 'region-outage';
-}
-
-export interface CallRoute {
-  phoneNumber: string;
-  routed: boolean;
-  /** The connector that answers, when routed. */
-  voiceConnectorId?: string;
-  awsRegion?: AwsRegion;
-  /** Connectors tried, in order. */
-  attempts: RouteAttempt[];
-  /** Why the call was not routed. */
-  reason?: string;
-}
+import type { AwsRegion, CallRoute, PhoneNumber, RouteAttempt } from '../../api/objects';
 
 /** A connector a call may try, in the order the caller gives; `priority` is its rank in a group. */
 export interface RouteTarget {

@@ -1,4 +1,4 @@
-import { validation } from './errors';
+import { validation } from '../../api/errors';
 
 /**
  * The virtual clock. It follows real time (optionally scaled) until frozen; it can be

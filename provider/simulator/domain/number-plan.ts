@@ -1,5 +1,5 @@
 import { chosenAreaCode, NUMBER_PLANS } from '../../model/number-plan';
-import type { NumberType } from './types';
+import type { NumberType } from '../../api/objects';
 
 export { monthlyLeasingPrice } from '../../model/number-plan';
 

@@ -1,6 +1,6 @@
 import { numberProblems, type NumberDeclaration } from '../../model/number-rules';
-import { conflict, throwFirst } from './errors';
-import type { NumberType, PhoneNumber, ProductType } from './types';
+import { conflict, throwFirst } from '../../api/errors';
+import type { NumberType, PhoneNumber, ProductType } from '../../api/objects';
 
 /** The provisioning delay before a PENDING number becomes ACTIVE, per number type. */
 export type ProvisioningDelays = Record<NumberType, number>;

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { SimulatorError, validation } from '../domain/errors';
-import { PHONE_NUMBER_FILTER_NAMES } from '../domain/requests';
-import type { OperationInput } from '../service/operations';
+import { SimulatorError, validation } from '../../api/errors';
+import { PHONE_NUMBER_FILTER_NAMES } from '../../api/requests';
+import type { OperationInput } from '../../api/operations';
 import type { Simulator } from '../service/simulator';
 import {
   jsonLimitPassed,
@@ -9,7 +9,7 @@ import {
   STATE_JSON_LIMITS,
   type JsonLimits,
 } from './json-limits';
-import { openApiDocument } from './openapi';
+import { openApiDocument } from '../../api/openapi';
 import {
   factsOf,
   logDroppedRequest,
@@ -18,7 +18,7 @@ import {
   requestIdFor,
   type RequestLogSink,
 } from './request-log';
-import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from './route-table';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from '../../api/routes';
 import { clientErrorHandler } from './client-errors';
 import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './timeouts';
 

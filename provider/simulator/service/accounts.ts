@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { conflict, notFound, validation } from '../domain/errors';
+import { createAccountRequest, updateAccountRequest } from '../../api/admin-requests';
+import { conflict, notFound, validation } from '../../api/errors';
 import { newAccountId, newApiKey } from '../domain/ids';
-import { parseRequest } from '../domain/requests';
-import type { Account } from '../domain/types';
+import { parseRequest } from '../../api/parse-request';
+import type { Account } from '../../api/objects';
 import {
   accountFromRow,
   allAccountRows,
@@ -18,22 +18,6 @@ import { insertListRow } from '../store/opt-out-lists';
 import { DEFAULT_NUMBER_QUOTA, DEFAULT_OPT_OUT_LIST } from '../../model/limits';
 
 /** Chime's default inventory quota. */
-
-export const createAccountRequest = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-    error: 'use 1-63 lowercase letters, digits and hyphens',
-  }),
-  numberQuota: z.number().int().min(0).max(100_000).optional(),
-  apiKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{16,128}$/, { error: 'use 16-128 letters, digits, _ . -' })
-    .optional()
-    .describe('Choose the API key yourself; by default a random one is made and shown once.'),
-});
-
-export const updateAccountRequest = z.strictObject({
-  numberQuota: z.number().int().min(0).max(100_000),
-});
 
 /** Makes an account with its built-in Default opt-out list; returns its API key once. */
 export function createAccount(

@@ -1,17 +1,18 @@
-import { validation } from '../domain/errors';
+import { validation } from '../../api/errors';
 import type { Db } from '../store/database';
 import { createAccount, listAccounts, updateAccount } from './accounts';
 import { changeClock, describeClock } from './clock';
 import { addFault, clearFaults, listFaults } from './faults';
-import { isAccountOperation, type AccountOperationName, type OperationInput } from './operations';
+import {
+  isAccountOperation,
+  type AccountOperationName,
+  type AdminInput,
+  type AdminOperationName,
+  type AdminOperationResult,
+  type OperationInput,
+} from '../../api/operations';
 import { describeSettings, endOutage, listOutages, startOutage, updateSettings } from './settings';
 import { exportState, importState } from './state-transfer';
-
-/** The input of an admin operation: an id (account, fault, region) and a JSON body. */
-export interface AdminInput {
-  readonly id?: string;
-  readonly body?: unknown;
-}
 
 /** What an admin operation may use of the simulator it runs in. */
 export interface AdminContext {
@@ -32,8 +33,11 @@ export interface AdminContext {
   refuseWellKnownKeys(): void;
 }
 
-type AdminHandler<T> = (ctx: AdminContext, input: AdminInput) => T;
-const admin = <T>(handler: AdminHandler<T>): AdminHandler<T> => handler;
+/** How the service runs each admin operation of the contract: its result type is the contract's. */
+type AdminHandlers = {
+  [N in AdminOperationName]: (ctx: AdminContext, input: AdminInput) => AdminOperationResult<N>;
+};
+const admin = <T>(handler: (ctx: AdminContext, input: AdminInput) => T) => handler;
 
 function requireId(input: AdminInput, what: string): string {
   if (typeof input.id !== 'string' || input.id.length === 0)
@@ -100,13 +104,4 @@ export const ADMIN_OPERATIONS = {
     }
     return c.invokeAs(requireId(i, 'account id or name'), operation, input as OperationInput);
   }),
-};
-
-export type AdminOperationName = keyof typeof ADMIN_OPERATIONS;
-export type AdminOperationResult<N extends AdminOperationName> = ReturnType<
-  (typeof ADMIN_OPERATIONS)[N]
->;
-
-export function isAdminOperation(name: string): name is AdminOperationName {
-  return Object.prototype.hasOwnProperty.call(ADMIN_OPERATIONS, name);
-}
+} satisfies AdminHandlers;

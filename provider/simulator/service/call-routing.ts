@@ -1,7 +1,8 @@
-import { releasedNumberCall, routeCall, type CallRoute } from '../domain/call-routing';
-import { notFound } from '../domain/errors';
-import { parseRequest, routeCallRequest } from '../domain/requests';
-import type { AwsRegion, GroupConnector } from '../domain/types';
+import type { AwsRegion, CallRoute, GroupConnector } from '../../api/objects';
+import { releasedNumberCall, routeCall } from '../domain/call-routing';
+import { notFound } from '../../api/errors';
+import { routeCallRequest } from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
 import { sql } from '../store/database';
 import { findNumberRowByNumber, numberFromRow } from '../store/phone-numbers';
 import { wasReleasedBy } from '../store/number-releases';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { clockChangeRequest } from '../../api/admin-requests';
+import type { ClockView } from '../../api/objects';
 import {
   advanceClock,
   clockNow,
@@ -10,19 +11,13 @@ import {
   setClock,
   type ClockState,
 } from '../domain/clock';
-import { validation } from '../domain/errors';
-import { parseRequest } from '../domain/requests';
+import { validation } from '../../api/errors';
+import { parseRequest } from '../../api/parse-request';
 import type { Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
 import { runDueEvents } from './due-events';
 
 export const CLOCK_SETTING = 'clock';
-
-export interface ClockView {
-  now: string;
-  mode: ClockState['mode'];
-  scale: number;
-}
 
 export function clockState(db: Db, realNowMs: number): ClockState {
   return readSetting<ClockState>(db, CLOCK_SETTING) ?? initialClock(realNowMs);
@@ -47,20 +42,6 @@ export function initClock(db: Db, realNowMs: number): void {
 export function describeClock(db: Db, realNowMs: number): ClockView {
   return view(clockState(db, realNowMs), realNowMs);
 }
-
-export const clockChangeRequest = z.discriminatedUnion('action', [
-  z.strictObject({
-    action: z.literal('advance'),
-    by: z.string().describe('A duration such as 7d, 36h or 1d12h.'),
-  }),
-  z.strictObject({
-    action: z.literal('set'),
-    to: z.iso.datetime({ error: 'use an ISO-8601 time such as 2027-01-01T00:00:00Z' }),
-  }),
-  z.strictObject({ action: z.literal('freeze') }),
-  z.strictObject({ action: z.literal('resume') }),
-  z.strictObject({ action: z.literal('scale'), scale: z.number().positive() }),
-]);
 
 /** Changes the clock, then runs everything that fell due, in order. */
 export function changeClock(

@@ -1,9 +1,11 @@
-import { notFound, SimulatorError, validation } from '../domain/errors';
-import { faultFires, faultRuleRequest, type FaultPlan, type FaultRule } from '../domain/faults';
-import { parseRequest } from '../domain/requests';
+import { notFound, SimulatorError, validation } from '../../api/errors';
+import { faultRuleRequest } from '../../api/admin-requests';
+import type { FaultRule } from '../../api/objects';
+import { faultFires, type FaultPlan } from '../domain/faults';
+import { parseRequest } from '../../api/parse-request';
 import { sql, type Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
-import { isAccountOperation } from './operations';
+import { isAccountOperation } from '../../api/operations';
 
 interface FaultRow {
   fault_id: number;

@@ -1,4 +1,4 @@
-import { conflict } from '../domain/errors';
+import { conflict } from '../../api/errors';
 import { requestDigest } from '../domain/ids';
 import {
   deleteIdempotencyRecord,

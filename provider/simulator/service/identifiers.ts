@@ -1,5 +1,5 @@
 import { parseSmsVoiceArn, SMS_VOICE_REGION, type SmsVoiceKind } from '../../model/arns';
-import { notFound } from '../domain/errors';
+import { notFound } from '../../api/errors';
 import type { OperationContext } from './context';
 
 const WHAT: Record<SmsVoiceKind, string> = {

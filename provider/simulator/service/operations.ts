@@ -1,8 +1,14 @@
+import type {
+  AccountOperationName,
+  AccountOperationResult,
+  OperationInput,
+} from '../../api/operations';
 import { optOutListNameOf, phoneNumberIdOf } from './identifiers';
-import { validation } from '../domain/errors';
+import { validation } from '../../api/errors';
 import { routeInboundCall } from './call-routing';
 import { claimOwnership, describeOwnership, releaseOwnership } from './ownership';
-import { clockState, type ClockView } from './clock';
+import type { ClockView } from '../../api/objects';
+import { clockState } from './clock';
 import type { OperationContext } from './context';
 import {
   createOptOutList,
@@ -36,14 +42,6 @@ import {
   updateVoiceConnector,
 } from './voice-connectors';
 
-/** The input of one operation: path ids, a JSON body, list filters and paging. */
-export interface OperationInput {
-  readonly id?: string;
-  readonly body?: unknown;
-  readonly filters?: unknown;
-  readonly page?: unknown;
-}
-
 function id(input: OperationInput, what: string): string {
   if (typeof input.id !== 'string' || input.id.length === 0) {
     throw validation(`${what} is required; pass it as the id of the object`);
@@ -51,8 +49,14 @@ function id(input: OperationInput, what: string): string {
   return input.id;
 }
 
-type Handler<T> = (ctx: OperationContext, input: OperationInput) => T;
-const op = <T>(handler: Handler<T>): Handler<T> => handler;
+/** How the service runs each operation of the contract: its result type is the contract's. */
+type AccountHandlers = {
+  [N in AccountOperationName]: (
+    ctx: OperationContext,
+    input: OperationInput,
+  ) => AccountOperationResult<N>;
+};
+const op = <T>(handler: (ctx: OperationContext, input: OperationInput) => T) => handler;
 
 /** Every operation an account's API key may call, by its AWS-style name. */
 export const ACCOUNT_OPERATIONS = {
@@ -116,15 +120,4 @@ export const ACCOUNT_OPERATIONS = {
     const { mode, scale } = clockState(ctx.db, ctx.now);
     return { now: new Date(ctx.now).toISOString(), mode, scale };
   }),
-};
-
-export type AccountOperationName = keyof typeof ACCOUNT_OPERATIONS;
-export type AccountOperationResult<N extends AccountOperationName> = ReturnType<
-  (typeof ACCOUNT_OPERATIONS)[N]
->;
-
-export const ACCOUNT_OPERATION_NAMES = Object.keys(ACCOUNT_OPERATIONS) as AccountOperationName[];
-
-export function isAccountOperation(name: string): name is AccountOperationName {
-  return Object.prototype.hasOwnProperty.call(ACCOUNT_OPERATIONS, name);
-}
+} satisfies AccountHandlers;

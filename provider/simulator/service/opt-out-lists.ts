@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { optOutListName } from '../../model/fields';
 import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
-import { conflict, notFound, validation } from '../domain/errors';
-import { createOptOutListRequest, optedOutNumberRequest, parseRequest } from '../domain/requests';
-import type { OptOutList } from '../domain/types';
+import { conflict, notFound, validation } from '../../api/errors';
+import { createOptOutListRequest, optedOutNumberRequest } from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { OptOutList, Page } from '../../api/objects';
 import {
   deleteListRow,
   findListRow,
@@ -21,7 +22,7 @@ import {
 } from '../store/opt-out-lists';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { listPage, type Page } from './pagination';
+import { listPage } from './pagination';
 
 const view = (ctx: OperationContext, row: OptOutListRow): OptOutList =>
   listFromRow(row, optedOutCount(ctx.db, ctx.account.account_id, row.name), ctx.account.account_id);

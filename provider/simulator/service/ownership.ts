@@ -1,6 +1,7 @@
-import { conflict } from '../domain/errors';
-import { claimOwnershipRequest, ownedObjectRequest, parseRequest } from '../domain/requests';
-import type { Ownership } from '../domain/types';
+import { conflict } from '../../api/errors';
+import { claimOwnershipRequest, ownedObjectRequest } from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { Ownership } from '../../api/objects';
 import { deleteOwner, readOwner, writeOwner } from '../store/owners';
 import type { OperationContext } from './context';
 import { optOutListNameOf, phoneNumberIdOf } from './identifiers';

@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { validation } from '../domain/errors';
+import { validation } from '../../api/errors';
 import { requestDigest } from '../domain/ids';
-import { listRequest, parseRequest } from '../domain/requests';
+import { listRequest } from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { Page } from '../../api/objects';
 import type { Db } from '../store/database';
 import type { KeyPart, RowWindow } from '../store/keyset';
 import { readSetting, writeSetting } from '../store/settings';
@@ -16,12 +18,6 @@ function tokenSecret(db: Db): string {
   const made = randomBytes(32).toString('hex');
   writeSetting(db, PAGE_TOKEN_SECRET_SETTING, made);
   return made;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back to get the next page; absent on the last page. */
-  nextToken?: string;
 }
 
 export const DEFAULT_PAGE_SIZE = 100;

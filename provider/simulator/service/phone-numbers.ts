@@ -8,18 +8,18 @@ import {
   FAILED_CLAIM_HOLD_MS,
 } from '../../model/limits';
 import { notActiveProblem, releaseProblem } from '../../model/number-rules';
-import { conflict, notFound, throwFirst } from '../domain/errors';
+import { conflict, notFound, throwFirst } from '../../api/errors';
 import { newPhoneNumberId } from '../domain/ids';
 import { monthlyLeasingPrice, numberBlock, pickNumber } from '../domain/number-plan';
 import { checkNumberSettings, checkProductTypeChange, isAssigned } from '../domain/phone-number';
 import {
   createPhoneNumberRequest,
   type CreatePhoneNumberRequest,
-  parseRequest,
   phoneNumberFilters,
   updatePhoneNumberRequest,
-} from '../domain/requests';
-import type { PhoneNumber } from '../domain/types';
+} from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { Page, PhoneNumber } from '../../api/objects';
 import { cancelEvents, scheduleEvent } from '../store/due-events';
 import { findListRow } from '../store/opt-out-lists';
 import {
@@ -40,7 +40,7 @@ import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { listPage, type Page } from './pagination';
+import { listPage } from './pagination';
 import { provisioningDelays } from './settings';
 
 function loadNumber(ctx: OperationContext, id: string): PhoneNumber {

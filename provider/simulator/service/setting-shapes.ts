@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { LATEST_CLOCK_MS } from '../domain/clock';
-import { validation } from '../domain/errors';
-import { NUMBER_TYPES } from '../domain/types';
+import { validation } from '../../api/errors';
+import { NUMBER_TYPES } from '../../api/objects';
 import { ADMIN_KEY_SETTING } from '../store/settings';
 import { CLOCK_SETTING } from './clock';
 import { PAGE_TOKEN_SECRET_SETTING } from './pagination';
 import { SEED_SETTING } from './faults';
-import { PROVISIONING_DELAYS_SETTING } from './settings';
-import { MAX_PROVISIONING_DELAY_MS } from './settings';
+import { MAX_PROVISIONING_DELAY_MS, PROVISIONING_DELAYS_SETTING } from './settings';
 
 /** The latest time a JavaScript Date can hold. */
 const LATEST_DATE_MS = 8.64e15;

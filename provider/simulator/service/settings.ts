@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { outageRequest, settingsRequest } from '../../api/admin-requests';
 import { parseDuration } from '../domain/clock';
-import { validation } from '../domain/errors';
+import { validation } from '../../api/errors';
 import { DEFAULT_PROVISIONING_DELAYS, type ProvisioningDelays } from '../domain/phone-number';
-import { parseRequest } from '../domain/requests';
-import { NUMBER_TYPES, AWS_REGIONS } from '../domain/types';
+import { parseRequest } from '../../api/parse-request';
+import { AWS_REGIONS, type AwsRegion, type Outage, type SettingsView } from '../../api/objects';
 import { sql, type Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings';
 
@@ -19,19 +19,6 @@ export function provisioningDelays(ctx: { db: Db }): ProvisioningDelays {
 
 /** Longest delay from claim to ACTIVE: ten years. */
 export const MAX_PROVISIONING_DELAY_MS = 10 * 365 * 86_400_000;
-
-const delay = z.union([z.number().int().min(0), z.string().min(1)]);
-
-export const settingsRequest = z.strictObject({
-  provisioningDelays: z
-    .partialRecord(z.enum(NUMBER_TYPES), delay)
-    .describe('Delay from claim to ACTIVE per number type: milliseconds or a duration like 2d.'),
-});
-
-export interface SettingsView {
-  /** Milliseconds from claim to ACTIVE, per number type. */
-  provisioningDelays: ProvisioningDelays;
-}
 
 export function describeSettings(db: Db): SettingsView {
   return { provisioningDelays: provisioningDelays({ db }) };
@@ -55,22 +42,16 @@ export function updateSettings(db: Db, body: unknown): SettingsView {
   return describeSettings(db);
 }
 
-export const outageRequest = z.strictObject({ awsRegion: z.enum(AWS_REGIONS) });
-
-export function listOutages(db: Db): { awsRegion: string; since: string }[] {
+export function listOutages(db: Db): Outage[] {
   return (
     sql(db, 'SELECT aws_region, since FROM region_outages ORDER BY aws_region').all() as {
-      aws_region: string;
+      aws_region: AwsRegion;
       since: number;
     }[]
   ).map((row) => ({ awsRegion: row.aws_region, since: new Date(row.since).toISOString() }));
 }
 
-export function startOutage(
-  db: Db,
-  body: unknown,
-  nowMs: number,
-): { awsRegion: string; since: string }[] {
+export function startOutage(db: Db, body: unknown, nowMs: number): Outage[] {
   const { awsRegion } = parseRequest(outageRequest, body, 'outage');
   sql(db, 'INSERT OR IGNORE INTO region_outages (aws_region, since) VALUES (?, ?)').run(
     awsRegion,
@@ -79,7 +60,7 @@ export function startOutage(
   return listOutages(db);
 }
 
-export function endOutage(db: Db, region: string): { awsRegion: string; since: string }[] {
+export function endOutage(db: Db, region: string): Outage[] {
   if (!(AWS_REGIONS as readonly string[]).includes(region)) {
     throw validation(`awsRegion "${region}" is not a region; use one of ${AWS_REGIONS.join(', ')}`);
   }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { SimulatorError } from '../domain/errors';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../api/default-keys';
+import { SimulatorError } from '../../api/errors';
 import type { FaultPlan } from '../domain/faults';
 import {
   findAccountByKey,
@@ -10,31 +11,24 @@ import {
 } from '../store/accounts';
 import { openDatabase, type Db } from '../store/database';
 import { ADMIN_KEY_SETTING, readSetting, writeSetting } from '../store/settings';
+import { ADMIN_OPERATIONS, type AdminContext } from './admin-operations';
 import {
-  ADMIN_OPERATIONS,
-  isAdminOperation,
-  type AdminContext,
+  type AccountOperationName,
+  type AccountOperationResult,
   type AdminInput,
   type AdminOperationName,
   type AdminOperationResult,
-} from './admin-operations';
+  isAccountOperation,
+  isAdminOperation,
+  type OperationInput,
+} from '../../api/operations';
 import { insertAccount, listAccounts, resolveAccount } from './accounts';
 import { initClock, virtualNow } from './clock';
 import type { OperationContext } from './context';
 import { runDueEvents } from './due-events';
 import { planFaults } from './faults';
-import {
-  ACCOUNT_OPERATIONS,
-  isAccountOperation,
-  type AccountOperationName,
-  type AccountOperationResult,
-  type OperationInput,
-} from './operations';
+import { ACCOUNT_OPERATIONS } from './operations';
 import { clearState } from './state-transfer';
-
-/** The keys a new store starts with; documented, so a new user needs no setup. */
-export const DEFAULT_API_KEY = 'np_local_default_key';
-export const DEFAULT_ADMIN_KEY = 'np_local_admin_key';
 
 export interface SimulatorOptions {
   /** SQLite file, or `:memory:`. */

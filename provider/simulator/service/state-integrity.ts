@@ -3,8 +3,8 @@ import {
   MAX_CONNECTORS_PER_GROUP,
   MAX_GROUPS_PER_ACCOUNT,
 } from '../../model/limits';
-import { validation } from '../domain/errors';
-import type { OWNED_KINDS } from '../domain/requests';
+import { validation } from '../../api/errors';
+import type { OWNED_KINDS } from '../../api/objects';
 import type { Db } from '../store/database';
 import type { StateTable } from './state-transfer';
 

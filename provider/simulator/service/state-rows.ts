@@ -16,21 +16,26 @@ import {
 } from '../../model/fields';
 import { numberProblems, type NumberDeclaration } from '../../model/number-rules';
 import { LATEST_CLOCK_MS } from '../domain/clock';
-import { validation } from '../domain/errors';
-import { FAULT_KINDS, faultRuleRequest } from '../domain/faults';
-import { OWNED_KINDS, claimOwnershipRequest, optedOutNumberRequest } from '../domain/requests';
+import { validation } from '../../api/errors';
+import {
+  createAccountRequest,
+  FAULT_KINDS,
+  faultRuleRequest,
+  updateAccountRequest,
+} from '../../api/admin-requests';
 import {
   AWS_REGIONS,
   CLAIM_STATUSES,
   MESSAGE_TYPES,
   NUMBER_TYPES,
+  OWNED_KINDS,
   PRODUCT_TYPES,
   STORED_NUMBER_STATUSES,
-} from '../domain/types';
+} from '../../api/objects';
+import { claimOwnershipRequest, optedOutNumberRequest } from '../../api/requests';
 import type { DueEventKind } from '../store/due-events';
 import type { recordChurn } from '../store/churn';
-import { createAccountRequest, updateAccountRequest } from './accounts';
-import { isAccountOperation } from './operations';
+import { isAccountOperation } from '../../api/operations';
 import { checkSettingRow } from './setting-shapes';
 import type { StateTable } from './state-transfer';
 

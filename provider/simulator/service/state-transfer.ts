@@ -1,4 +1,5 @@
-import { validation } from '../domain/errors';
+import { validation } from '../../api/errors';
+import type { StateDocument } from '../../api/objects';
 import { schemaVersion, type Db } from '../store/database';
 import { ADMIN_KEY_SETTING, readSetting } from '../store/settings';
 import { checkIntegrity } from './state-integrity';
@@ -29,13 +30,6 @@ export type StateTable = (typeof TABLES)[number];
  * the triggers as an import inserts rows, emptied with the rest.
  */
 const DERIVED_TABLES = ['inventory_counts', 'churn_days'] as const;
-
-export interface StateDocument {
-  format: 'numberplane-state';
-  schemaVersion: number;
-  exportedAt: string;
-  tables: Record<string, Record<string, unknown>[]>;
-}
 
 export function exportState(db: Db, nowMs: number): StateDocument {
   const tables: StateDocument['tables'] = {};

@@ -1,12 +1,12 @@
 import { groupCountProblem, groupProblems } from '../../model/group-rules';
-import { conflict, notFound, throwFirst } from '../domain/errors';
+import { conflict, notFound, throwFirst } from '../../api/errors';
 import { newVoiceConnectorGroupId } from '../domain/ids';
 import {
   createVoiceConnectorGroupRequest,
-  parseRequest,
   updateVoiceConnectorGroupRequest,
-} from '../domain/requests';
-import type { GroupConnector, VoiceConnectorGroup } from '../domain/types';
+} from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { GroupConnector, Page, VoiceConnectorGroup } from '../../api/objects';
 import {
   deleteGroupRow,
   findGroupRow,
@@ -24,7 +24,7 @@ import {
 import { findConnectorRow } from '../store/voice-connectors';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { listPage, type Page } from './pagination';
+import { listPage } from './pagination';
 
 function loadRow(ctx: OperationContext, id: string): VoiceConnectorGroupRow {
   const row = findGroupRow(ctx.db, ctx.account.account_id, id);

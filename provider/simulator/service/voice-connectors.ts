@@ -1,11 +1,8 @@
-import { conflict, notFound } from '../domain/errors';
+import { conflict, notFound } from '../../api/errors';
 import { newVoiceConnectorId } from '../domain/ids';
-import {
-  createVoiceConnectorRequest,
-  parseRequest,
-  updateVoiceConnectorRequest,
-} from '../domain/requests';
-import type { VoiceConnector } from '../domain/types';
+import { createVoiceConnectorRequest, updateVoiceConnectorRequest } from '../../api/requests';
+import { parseRequest } from '../../api/parse-request';
+import type { Page, VoiceConnector } from '../../api/objects';
 import {
   connectorFromRow,
   connectorKey,
@@ -20,7 +17,7 @@ import {
 } from '../store/voice-connectors';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
-import { listPage, type Page } from './pagination';
+import { listPage } from './pagination';
 
 function loadRow(ctx: OperationContext, id: string): VoiceConnectorRow {
   const row = findConnectorRow(ctx.db, ctx.account.account_id, id);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Db } from './database';
-import type { Account } from '../domain/types';
+import type { Account } from '../../api/objects';
 
 export interface AccountRow {
   account_id: string;

@@ -1,7 +1,7 @@
 import { smsVoiceArn } from '../../model/arns';
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
-import type { OptOutList, Tags } from '../domain/types';
+import type { OptOutList, Tags } from '../../api/objects';
 
 export interface OptOutListRow {
   account_id: string;

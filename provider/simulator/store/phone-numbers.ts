@@ -1,7 +1,7 @@
 import { smsVoiceArn } from '../../model/arns';
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
-import type { PhoneNumberFilters } from '../domain/requests';
+import type { PhoneNumberFilters } from '../../api/requests';
 import type {
   ClaimStatus,
   MessageType,
@@ -11,7 +11,7 @@ import type {
   PhoneNumber,
   ProductType,
   Tags,
-} from '../domain/types';
+} from '../../api/objects';
 
 /** A phone number as stored: the API shape plus its owner and times as epoch ms. */
 export interface PhoneNumberRow {

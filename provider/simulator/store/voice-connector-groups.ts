@@ -1,6 +1,6 @@
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
-import type { GroupConnector, VoiceConnectorGroup } from '../domain/types';
+import type { GroupConnector, VoiceConnectorGroup } from '../../api/objects';
 
 export interface VoiceConnectorGroupRow {
   voice_connector_group_id: string;

@@ -1,6 +1,6 @@
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
-import type { AwsRegion, Tags, VoiceConnector } from '../domain/types';
+import type { AwsRegion, Tags, VoiceConnector } from '../../api/objects';
 
 export interface VoiceConnectorRow {
   voice_connector_id: string;

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { HttpClient } from '../../../provider/client/http-client';
 import { buildApp } from '../../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../../provider/simulator/service/simulator';
+import { Simulator } from '../../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../../provider/api/default-keys';
 
 /** A simulator served over HTTP on a random loopback port, with a store of its own. */
 export interface HttpSimulator {

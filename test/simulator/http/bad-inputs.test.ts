@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../provider/simulator/http/build-app';
-import {
-  DEFAULT_ADMIN_KEY,
-  DEFAULT_API_KEY,
-  Simulator,
-} from '../../../provider/simulator/service/simulator';
+import { Simulator } from '../../../provider/simulator/service/simulator';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../../provider/api/default-keys';
 import { BAD_INPUT_CASES, type BadInputCase } from './bad-input-cases';
 
 function headersFor(testCase: BadInputCase): Record<string, string> {

@@ -1,8 +1,8 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { buildApp } from '../../../provider/simulator/http/build-app';
-import { ACCOUNT_ROUTES, ADMIN_ROUTES } from '../../../provider/simulator/http/route-table';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES } from '../../../provider/api/routes';
 import { ADMIN_OPERATIONS } from '../../../provider/simulator/service/admin-operations';
-import { ACCOUNT_OPERATION_NAMES } from '../../../provider/simulator/service/operations';
+import { ACCOUNT_OPERATION_NAMES } from '../../../provider/api/operations';
 import { Simulator } from '../../../provider/simulator/service/simulator';
 
 interface OpenApi {

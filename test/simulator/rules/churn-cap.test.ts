@@ -1,5 +1,5 @@
 import type { SimulatorClient } from '../../../provider/client/simulator-client';
-import type { PhoneNumber } from '../../../provider/simulator/domain/types';
+import type { PhoneNumber } from '../../../provider/api/objects';
 import { describeEachTransport } from '../harness';
 import {
   DAY,

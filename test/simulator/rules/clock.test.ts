@@ -1,6 +1,6 @@
 import type { SimulatorClient } from '../../../provider/client/simulator-client';
-import type { PhoneNumber } from '../../../provider/simulator/domain/types';
-import { DEFAULT_API_KEY } from '../../../provider/simulator/service/simulator';
+import type { PhoneNumber } from '../../../provider/api/objects';
+import { DEFAULT_API_KEY } from '../../../provider/api/default-keys';
 import { describeEachTransport, failureOf } from '../harness';
 import {
   DAY,

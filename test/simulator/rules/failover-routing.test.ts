@@ -3,7 +3,7 @@ import type {
   PhoneNumber,
   VoiceConnector,
   VoiceConnectorGroup,
-} from '../../../provider/simulator/domain/types';
+} from '../../../provider/api/objects';
 import { describeEachTransport } from '../harness';
 import {
   advance,

@@ -1,5 +1,5 @@
 import type { SimulatorClient } from '../../../provider/client/simulator-client';
-import type { VoiceConnector } from '../../../provider/simulator/domain/types';
+import type { VoiceConnector } from '../../../provider/api/objects';
 import { describeEachTransport } from '../harness';
 import { createConnector, createGroup, expectRefused } from './support';
 

@@ -5,7 +5,7 @@ import type {
   PhoneNumber,
   VoiceConnector,
   VoiceConnectorGroup,
-} from '../../../provider/simulator/domain/types';
+} from '../../../provider/api/objects';
 import { failureOf } from '../harness';
 
 /** Shared steps of the rules suite; everything goes through the SimulatorClient interface. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../domain/errors';
-import { PHONE_NUMBER_FILTER_NAMES } from '../domain/requests';
-import { ACCOUNT_ROUTES, ADMIN_ROUTES, type Route } from './route-table';
+import { ERROR_CODES } from './errors';
+import { PHONE_NUMBER_FILTER_NAMES } from './requests';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES, type Route } from './routes';
 
 type JsonObject = Record<string, unknown>;
 
-function bodySchema(schema: z.ZodType): JsonObject {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
+function bodySchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonObject {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
   delete json.$schema;
   return json;
 }
@@ -46,7 +46,10 @@ function operationOf(route: Route<string>, admin: boolean): JsonObject {
         }
       : {}),
     responses: {
-      [String(route.status)]: { description: 'Success', content: { 'application/json': {} } },
+      [String(route.status)]: {
+        description: 'Success',
+        content: { 'application/json': { schema: bodySchema(route.response, 'output') } },
+      },
       default: {
         description: 'Error',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

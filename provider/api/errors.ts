@@ -1,4 +1,4 @@
-import { describeProblem, type Problem, type ProblemCode } from '../../model/problem';
+import { describeProblem, type Problem, type ProblemCode } from '../model/problem';
 
 /** The error codes the simulator speaks, named as AWS names them. */
 export const ERROR_CODES = {

@@ -1,8 +1,12 @@
-import type { z } from 'zod';
-import { clockChangeRequest } from '../service/clock';
-import { createAccountRequest, updateAccountRequest } from '../service/accounts';
-import { outageRequest, settingsRequest } from '../service/settings';
-import { faultRuleRequest } from '../domain/faults';
+import { z } from 'zod';
+import {
+  clockChangeRequest,
+  createAccountRequest,
+  faultRuleRequest,
+  outageRequest,
+  settingsRequest,
+  updateAccountRequest,
+} from './admin-requests';
 import {
   createOptOutListRequest,
   createPhoneNumberRequest,
@@ -15,9 +19,27 @@ import {
   updatePhoneNumberRequest,
   updateVoiceConnectorGroupRequest,
   updateVoiceConnectorRequest,
-} from '../domain/requests';
-import type { AdminOperationName } from '../service/admin-operations';
-import type { AccountOperationName } from '../service/operations';
+} from './requests';
+import {
+  accountObject,
+  callRouteObject,
+  clockChangeResult,
+  clockObject,
+  createdAccountObject,
+  faultRuleObject,
+  optedOutNumberObject,
+  optOutListObject,
+  outageObject,
+  ownershipObject,
+  pageOf,
+  phoneNumberObject,
+  putOptedOutNumberResult,
+  settingsObject,
+  stateDocumentObject,
+  voiceConnectorGroupObject,
+  voiceConnectorObject,
+} from './objects';
+import type { AccountOperationName, AdminOperationName } from './operations';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -31,10 +53,16 @@ export interface Route<N extends string> {
   body?: z.ZodType;
   /** The route takes list filters and paging from the query string. */
   list?: 'filters' | 'paging';
+  /** Shape of a success answer's JSON body. */
+  response: z.ZodType;
   /** Status of a success answer. */
   status: number;
   summary: string;
 }
+
+const clearedFaults = z.object({ cleared: z.number() });
+const importedState = z.object({ tables: z.number(), rows: z.number() });
+const resetState = z.object({ reset: z.literal(true) });
 
 type AccountRoute = Route<AccountOperationName>;
 type AdminRoute = Route<AdminOperationName>;
@@ -46,6 +74,7 @@ type AdminRoute = Route<AdminOperationName>;
 export const ACCOUNT_ROUTES: AccountRoute[] = [
   {
     operation: 'CreatePhoneNumber',
+    response: phoneNumberObject,
     method: 'POST',
     path: '/v1/phone-numbers',
     body: createPhoneNumberRequest,
@@ -54,6 +83,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ListPhoneNumbers',
+    response: pageOf(phoneNumberObject),
     method: 'GET',
     path: '/v1/phone-numbers',
     list: 'filters',
@@ -62,6 +92,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DescribePhoneNumber',
+    response: phoneNumberObject,
     method: 'GET',
     path: '/v1/phone-numbers/:id',
     status: 200,
@@ -69,6 +100,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'UpdatePhoneNumber',
+    response: phoneNumberObject,
     method: 'PATCH',
     path: '/v1/phone-numbers/:id',
     body: updatePhoneNumberRequest,
@@ -77,6 +109,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ReleasePhoneNumber',
+    response: phoneNumberObject,
     method: 'DELETE',
     path: '/v1/phone-numbers/:id',
     status: 200,
@@ -84,6 +117,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'RestorePhoneNumber',
+    response: phoneNumberObject,
     method: 'POST',
     path: '/v1/phone-numbers/:id/restore',
     status: 200,
@@ -91,6 +125,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'RetryClaimPhoneNumber',
+    response: phoneNumberObject,
     method: 'POST',
     path: '/v1/phone-numbers/:id/retry-claim',
     status: 200,
@@ -98,6 +133,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'CreateVoiceConnector',
+    response: voiceConnectorObject,
     method: 'POST',
     path: '/v1/voice-connectors',
     body: createVoiceConnectorRequest,
@@ -106,6 +142,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ListVoiceConnectors',
+    response: pageOf(voiceConnectorObject),
     method: 'GET',
     path: '/v1/voice-connectors',
     list: 'paging',
@@ -114,6 +151,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'GetVoiceConnector',
+    response: voiceConnectorObject,
     method: 'GET',
     path: '/v1/voice-connectors/:id',
     status: 200,
@@ -121,6 +159,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'UpdateVoiceConnector',
+    response: voiceConnectorObject,
     method: 'PATCH',
     path: '/v1/voice-connectors/:id',
     body: updateVoiceConnectorRequest,
@@ -129,6 +168,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DeleteVoiceConnector',
+    response: voiceConnectorObject,
     method: 'DELETE',
     path: '/v1/voice-connectors/:id',
     status: 200,
@@ -136,6 +176,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'CreateVoiceConnectorGroup',
+    response: voiceConnectorGroupObject,
     method: 'POST',
     path: '/v1/voice-connector-groups',
     body: createVoiceConnectorGroupRequest,
@@ -144,6 +185,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ListVoiceConnectorGroups',
+    response: pageOf(voiceConnectorGroupObject),
     method: 'GET',
     path: '/v1/voice-connector-groups',
     list: 'paging',
@@ -152,6 +194,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'GetVoiceConnectorGroup',
+    response: voiceConnectorGroupObject,
     method: 'GET',
     path: '/v1/voice-connector-groups/:id',
     status: 200,
@@ -159,6 +202,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'UpdateVoiceConnectorGroup',
+    response: voiceConnectorGroupObject,
     method: 'PATCH',
     path: '/v1/voice-connector-groups/:id',
     body: updateVoiceConnectorGroupRequest,
@@ -167,6 +211,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DeleteVoiceConnectorGroup',
+    response: voiceConnectorGroupObject,
     method: 'DELETE',
     path: '/v1/voice-connector-groups/:id',
     status: 200,
@@ -174,6 +219,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'CreateOptOutList',
+    response: optOutListObject,
     method: 'POST',
     path: '/v1/opt-out-lists',
     body: createOptOutListRequest,
@@ -182,6 +228,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ListOptOutLists',
+    response: pageOf(optOutListObject),
     method: 'GET',
     path: '/v1/opt-out-lists',
     list: 'paging',
@@ -190,6 +237,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DescribeOptOutList',
+    response: optOutListObject,
     method: 'GET',
     path: '/v1/opt-out-lists/:id',
     status: 200,
@@ -197,6 +245,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DeleteOptOutList',
+    response: optOutListObject,
     method: 'DELETE',
     path: '/v1/opt-out-lists/:id',
     status: 200,
@@ -204,6 +253,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'PutOptedOutNumber',
+    response: putOptedOutNumberResult,
     method: 'POST',
     path: '/v1/opt-out-lists/:id/opted-out-numbers',
     body: optedOutNumberRequest,
@@ -212,6 +262,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ListOptedOutNumbers',
+    response: pageOf(optedOutNumberObject),
     method: 'GET',
     path: '/v1/opt-out-lists/:id/opted-out-numbers',
     list: 'paging',
@@ -220,6 +271,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'RouteCall',
+    response: callRouteObject,
     method: 'POST',
     path: '/v1/route-call',
     body: routeCallRequest,
@@ -228,6 +280,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ClaimOwnership',
+    response: ownershipObject,
     method: 'POST',
     path: '/v1/ownership/claim',
     body: claimOwnershipRequest,
@@ -236,6 +289,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DescribeOwnership',
+    response: ownershipObject,
     method: 'POST',
     path: '/v1/ownership/describe',
     body: ownedObjectRequest,
@@ -244,6 +298,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'ReleaseOwnership',
+    response: ownershipObject,
     method: 'POST',
     path: '/v1/ownership/release',
     body: ownedObjectRequest,
@@ -252,6 +307,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
   },
   {
     operation: 'DescribeClock',
+    response: clockObject,
     method: 'GET',
     path: '/v1/clock',
     status: 200,
@@ -262,6 +318,7 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
 export const ADMIN_ROUTES: AdminRoute[] = [
   {
     operation: 'ListAccounts',
+    response: z.array(accountObject),
     method: 'GET',
     path: '/v1/admin/accounts',
     status: 200,
@@ -269,6 +326,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'CreateAccount',
+    response: createdAccountObject,
     method: 'POST',
     path: '/v1/admin/accounts',
     body: createAccountRequest,
@@ -277,6 +335,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'UpdateAccount',
+    response: accountObject,
     method: 'PATCH',
     path: '/v1/admin/accounts/:id',
     body: updateAccountRequest,
@@ -285,6 +344,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'InvokeAs',
+    response: z.unknown(),
     method: 'POST',
     path: '/v1/admin/accounts/:id/invoke',
     status: 200,
@@ -292,6 +352,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'GetClock',
+    response: clockObject,
     method: 'GET',
     path: '/v1/admin/clock',
     status: 200,
@@ -299,6 +360,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ChangeClock',
+    response: clockChangeResult,
     method: 'POST',
     path: '/v1/admin/clock',
     body: clockChangeRequest,
@@ -307,6 +369,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'GetSettings',
+    response: settingsObject,
     method: 'GET',
     path: '/v1/admin/settings',
     status: 200,
@@ -314,6 +377,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'UpdateSettings',
+    response: settingsObject,
     method: 'PATCH',
     path: '/v1/admin/settings',
     body: settingsRequest,
@@ -322,6 +386,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ListFaults',
+    response: z.array(faultRuleObject),
     method: 'GET',
     path: '/v1/admin/faults',
     status: 200,
@@ -329,6 +394,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'AddFault',
+    response: faultRuleObject,
     method: 'POST',
     path: '/v1/admin/faults',
     body: faultRuleRequest,
@@ -337,6 +403,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ClearFaults',
+    response: clearedFaults,
     method: 'DELETE',
     path: '/v1/admin/faults',
     status: 200,
@@ -344,6 +411,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ClearFaults',
+    response: clearedFaults,
     method: 'DELETE',
     path: '/v1/admin/faults/:id',
     status: 200,
@@ -351,6 +419,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ListOutages',
+    response: z.array(outageObject),
     method: 'GET',
     path: '/v1/admin/outages',
     status: 200,
@@ -358,6 +427,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'StartOutage',
+    response: z.array(outageObject),
     method: 'POST',
     path: '/v1/admin/outages',
     body: outageRequest,
@@ -366,6 +436,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'EndOutage',
+    response: z.array(outageObject),
     method: 'DELETE',
     path: '/v1/admin/outages/:id',
     status: 200,
@@ -373,6 +444,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ExportState',
+    response: stateDocumentObject,
     method: 'GET',
     path: '/v1/admin/state',
     status: 200,
@@ -380,6 +452,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ImportState',
+    response: importedState,
     method: 'PUT',
     path: '/v1/admin/state',
     status: 200,
@@ -387,6 +460,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   },
   {
     operation: 'ResetState',
+    response: resetState,
     method: 'DELETE',
     path: '/v1/admin/state',
     status: 200,
