@@ -4,6 +4,7 @@ import { ACCOUNT_ROUTES, ADMIN_ROUTES } from '../../../provider/api/routes';
 import { ADMIN_OPERATIONS } from '../../../provider/simulator/service/admin-operations';
 import { ACCOUNT_OPERATION_NAMES } from '../../../provider/api/operations';
 import { Simulator } from '../../../provider/simulator/service/simulator';
+import { DEFAULT_API_KEY } from '../../../provider/api/default-keys';
 
 interface OpenApi {
   openapi: string;
@@ -11,7 +12,11 @@ interface OpenApi {
     string,
     Record<
       string,
-      { operationId: string; requestBody?: { content: Record<string, { schema: object }> } }
+      {
+        operationId: string;
+        requestBody?: { content: Record<string, { schema: object }> };
+        responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+      }
     >
   >;
 }
@@ -81,5 +86,35 @@ describe('the OpenAPI document at /openapi.json', () => {
         colour: 'blue',
       }),
     ).toBe(false);
+  });
+
+  it('gives every route its answer shape, which fits a real answer and refuses one without its id', async () => {
+    const ajv = new Ajv2020({ strict: false });
+    for (const route of [...ACCOUNT_ROUTES, ...ADMIN_ROUTES]) {
+      const path = route.path.replace(':id', '{id}');
+      const schema =
+        document.paths[path]?.[route.method.toLowerCase()]?.responses[String(route.status)]
+          ?.content?.['application/json']?.schema;
+      expect([route.operation, schema === undefined]).toEqual([route.operation, false]);
+      expect(() => ajv.compile(schema as object)).not.toThrow();
+    }
+    const simulator = Simulator.open({ path: ':memory:' });
+    const app = buildApp({ simulator });
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/v1/phone-numbers',
+      headers: { 'x-api-key': DEFAULT_API_KEY },
+      payload: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] },
+    });
+    await app.close();
+    simulator.close();
+    const validate = ajv.compile(
+      document.paths['/v1/phone-numbers']?.post?.responses['201']?.content?.['application/json']
+        ?.schema as object,
+    );
+    const number = answer.json<Record<string, unknown>>();
+    expect(validate(number)).toBe(true);
+    delete number.phoneNumberId;
+    expect(validate(number)).toBe(false);
   });
 });
