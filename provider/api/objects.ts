@@ -97,10 +97,11 @@ export const optedOutNumberObject = z.object({
 });
 export type OptedOutNumber = z.infer<typeof optedOutNumberObject>;
 
-export const putOptedOutNumberResult = z.object({
+/** A number on a list, as putting it there or taking it off answers. */
+export const optedOutNumberOnListObject = optedOutNumberObject.extend({
   optOutListName: z.string(),
-  phoneNumber: z.string(),
 });
+export type OptedOutNumberOnList = z.infer<typeof optedOutNumberOnListObject>;
 
 /** One page of a list; `nextToken` is absent on the last page. */
 export const pageOf = <T extends z.ZodType>(

@@ -13,6 +13,7 @@ import type {
   ClockView,
   FaultRule,
   OptedOutNumber,
+  OptedOutNumberOnList,
   OptOutList,
   Outage,
   Ownership,
@@ -94,10 +95,8 @@ export interface AccountOperations {
   DescribeOptOutList: Operation<ById, OptOutList>;
   ListOptOutLists: Operation<Paged, Page<OptOutList>>;
   DeleteOptOutList: Operation<ById, OptOutList>;
-  PutOptedOutNumber: Operation<
-    ById & Body<typeof optedOutNumberRequest>,
-    { optOutListName: string; phoneNumber: string }
-  >;
+  PutOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
+  DeleteOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
   ListOptedOutNumbers: Operation<ById & Paged, Page<OptedOutNumber>>;
   RouteCall: Operation<Body<typeof routeCallRequest>, CallRoute>;
   ClaimOwnership: Operation<Body<typeof claimOwnershipRequest>, Ownership>;
@@ -165,6 +164,7 @@ const ACCOUNT_OPERATION_SET: Record<AccountOperationName, true> = {
   ListOptOutLists: true,
   DeleteOptOutList: true,
   PutOptedOutNumber: true,
+  DeleteOptedOutNumber: true,
   ListOptedOutNumbers: true,
   RouteCall: true,
   ClaimOwnership: true,

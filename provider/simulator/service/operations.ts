@@ -17,6 +17,7 @@ import {
   listOptedOutNumbers,
   listOptOutLists,
   putOptedOutNumber,
+  deleteOptedOutNumber,
 } from './opt-out-lists';
 import {
   createPhoneNumber,
@@ -107,6 +108,9 @@ export const ACCOUNT_OPERATIONS = {
   ),
   PutOptedOutNumber: op((ctx, input) =>
     putOptedOutNumber(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.body),
+  ),
+  DeleteOptedOutNumber: op((ctx, input) =>
+    deleteOptedOutNumber(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.body),
   ),
   ListOptedOutNumbers: op((ctx, input) =>
     listOptedOutNumbers(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.page),

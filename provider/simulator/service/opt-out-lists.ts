@@ -4,7 +4,7 @@ import { DEFAULT_OPT_OUT_LIST } from '../../model/limits';
 import { conflict, notFound, validation } from '../../api/errors';
 import { createOptOutListRequest, optedOutNumberRequest } from '../../api/requests';
 import { parseRequest } from '../../api/parse-request';
-import type { OptOutList, Page } from '../../api/objects';
+import type { OptedOutNumberOnList, OptOutList, Page } from '../../api/objects';
 import {
   deleteListRow,
   findListRow,
@@ -18,6 +18,8 @@ import {
   pageOfListRows,
   pageOfOptedOutRows,
   putOptedOut,
+  findOptedOut,
+  deleteOptedOut,
   type OptOutListRow,
 } from '../store/opt-out-lists';
 import type { OperationContext } from './context';
@@ -98,11 +100,33 @@ export function putOptedOutNumber(
   ctx: OperationContext,
   name: string,
   body: unknown,
-): { optOutListName: string; phoneNumber: string } {
+): OptedOutNumberOnList {
   loadRow(ctx, name);
   const request = parseRequest(optedOutNumberRequest, body, 'PutOptedOutNumber request');
   putOptedOut(ctx.db, ctx.account.account_id, name, request.phoneNumber, ctx.now);
-  return { optOutListName: name, phoneNumber: request.phoneNumber };
+  const row = findOptedOut(ctx.db, ctx.account.account_id, name, request.phoneNumber);
+  return {
+    optOutListName: name,
+    ...optedOutFromRow(row ?? { phone_number: request.phoneNumber, opted_out_at: ctx.now }),
+  };
+}
+
+/** Takes a number off a list (it may be messaged again); fails if it is not on the list. */
+export function deleteOptedOutNumber(
+  ctx: OperationContext,
+  name: string,
+  body: unknown,
+): OptedOutNumberOnList {
+  loadRow(ctx, name);
+  const request = parseRequest(optedOutNumberRequest, body, 'DeleteOptedOutNumber request');
+  const row = findOptedOut(ctx.db, ctx.account.account_id, name, request.phoneNumber);
+  if (!row) {
+    throw notFound(
+      `${request.phoneNumber} is not on opt-out list "${name}"; list its numbers to see which are`,
+    );
+  }
+  deleteOptedOut(ctx.db, ctx.account.account_id, name, request.phoneNumber);
+  return { optOutListName: name, ...optedOutFromRow(row) };
 }
 
 export function listOptedOutNumbers(

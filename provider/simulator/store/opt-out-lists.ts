@@ -91,6 +91,26 @@ export function putOptedOut(
   ).run(accountId, name, phoneNumber, atMs);
 }
 
+/** The number's row on the list, if it is there. */
+export function findOptedOut(
+  db: Db,
+  accountId: string,
+  name: string,
+  phoneNumber: string,
+): OptedOutRow | undefined {
+  return sql(
+    db,
+    'SELECT phone_number, opted_out_at FROM opted_out_numbers WHERE account_id = ? AND list_name = ? AND phone_number = ?',
+  ).get(accountId, name, phoneNumber) as OptedOutRow | undefined;
+}
+
+export function deleteOptedOut(db: Db, accountId: string, name: string, phoneNumber: string): void {
+  sql(
+    db,
+    'DELETE FROM opted_out_numbers WHERE account_id = ? AND list_name = ? AND phone_number = ?',
+  ).run(accountId, name, phoneNumber);
+}
+
 export interface OptedOutRow {
   phone_number: string;
   opted_out_at: number;

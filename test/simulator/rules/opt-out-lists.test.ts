@@ -92,4 +92,30 @@ describeEachTransport('opt-out lists', (harness) => {
       'opt-out list "nope" does not exist in this account',
     );
   });
+
+  it('a number taken off a list is gone from it; taking off one that is not there fails and changes nothing', async () => {
+    const { client } = harness();
+    await client.call('CreateOptOutList', { body: { optOutListName: 'quiet' } });
+    const put = await client.call('PutOptedOutNumber', {
+      id: 'quiet',
+      body: { phoneNumber: '+12065550100' },
+    });
+    await client.call('PutOptedOutNumber', { id: 'quiet', body: { phoneNumber: '+12065550101' } });
+    const removed = await client.call('DeleteOptedOutNumber', {
+      id: 'quiet',
+      body: { phoneNumber: '+12065550100' },
+    });
+    expect(removed).toEqual(put);
+    const left = await client.call('ListOptedOutNumbers', { id: 'quiet' });
+    expect(left.items.map((n) => n.phoneNumber)).toEqual(['+12065550101']);
+    expect(
+      await failureOf(
+        client.call('DeleteOptedOutNumber', { id: 'quiet', body: { phoneNumber: '+12065550100' } }),
+      ),
+    ).toEqual({
+      code: 'ResourceNotFoundException',
+      message: '+12065550100 is not on opt-out list "quiet"; list its numbers to see which are',
+    });
+    expect((await client.call('DescribeOptOutList', { id: 'quiet' })).optedOutCount).toBe(1);
+  });
 });
