@@ -85,6 +85,7 @@ function validBody(operation: string): Record<string, unknown> | undefined {
     case 'CreateOptOutList':
       return { optOutListName: 'generated' };
     case 'PutOptedOutNumber':
+    case 'DeleteOptedOutNumber':
     case 'RouteCall':
       return { phoneNumber: '+12065550100' };
     case 'CreateAccount':
