@@ -20,6 +20,7 @@ export type ProductType = (typeof PRODUCT_TYPES)[number];
 
 /** Pinpoint v2 lifecycle plus Chime's deletion queue: what a stored number is, and list filters take. */
 export const STORED_NUMBER_STATUSES = ['PENDING', 'ACTIVE', 'DELETION_QUEUED', 'FAILED'] as const;
+export type StoredNumberStatus = (typeof STORED_NUMBER_STATUSES)[number];
 
 /**
  * Every status an answer holds: DELETED too, which a release answers for a number released

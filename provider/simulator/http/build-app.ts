@@ -20,6 +20,8 @@ import {
 } from './request-log';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from '../../api/routes';
 import { clientErrorHandler } from './client-errors';
+import { awsRoutes } from './aws/aws-routes';
+import { AWS_JSON_1_0 } from './aws/pinpoint-sms-voice-v2';
 import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './timeouts';
 
 export interface AppOptions {
@@ -99,35 +101,40 @@ function dropConnection(
 /** JSON only: a text/plain body is a client mistake, not a string to parse. */
 function acceptJsonOnly(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    // The body is read as UTF-8: one declared otherwise would be stored garbled.
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
-      request.headers['content-type'] ?? '',
-    )?.[1];
-    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
-      return done(
-        validation(
-          `Content-Type declares charset ${charset}, which this API does not read; send the body as UTF-8 (charset=utf-8, or no charset)`,
-        ),
-        undefined,
-      );
-    }
-    const text = String(body);
-    if (text.trim().length === 0) return done(null, undefined);
-    const config = request.routeOptions.config as { jsonLimits?: JsonLimits };
-    const passed = jsonLimitPassed(text, config.jsonLimits ?? REQUEST_JSON_LIMITS);
-    if (passed) return done(validation(passed), undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch (error) {
-      done(
-        validation(
-          `request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send a JSON object`,
-        ),
-        undefined,
-      );
-    }
-  });
+  // awsJson1_0 (Pinpoint SMS and Voice v2) sends JSON under its own media type.
+  app.addContentTypeParser(
+    ['application/json', AWS_JSON_1_0],
+    { parseAs: 'string' },
+    (request, body, done) => {
+      // The body is read as UTF-8: one declared otherwise would be stored garbled.
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+        request.headers['content-type'] ?? '',
+      )?.[1];
+      if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+        return done(
+          validation(
+            `Content-Type declares charset ${charset}, which this API does not read; send the body as UTF-8 (charset=utf-8, or no charset)`,
+          ),
+          undefined,
+        );
+      }
+      const text = String(body);
+      if (text.trim().length === 0) return done(null, undefined);
+      const config = request.routeOptions.config as { jsonLimits?: JsonLimits };
+      const passed = jsonLimitPassed(text, config.jsonLimits ?? REQUEST_JSON_LIMITS);
+      if (passed) return done(validation(passed), undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch (error) {
+        done(
+          validation(
+            `request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send a JSON object`,
+          ),
+          undefined,
+        );
+      }
+    },
+  );
 }
 
 /**
@@ -145,53 +152,50 @@ function urlError(error: { code?: string }): SimulatorError {
   );
 }
 
+/** Any failure of a request as the simulator's error: Fastify's own are mapped to codes. */
+function asSimulatorError(
+  error: unknown,
+  request: FastifyRequest,
+  bodyLimit: number,
+): SimulatorError {
+  if (SimulatorError.isInstance(error)) return error;
+  const fastifyError = error as {
+    code?: string;
+    statusCode?: number;
+    message: string;
+    stack?: unknown;
+  };
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new SimulatorError(
+        'PayloadTooLargeException',
+        `request body is larger than the ${request.routeOptions.bodyLimit ?? bodyLimit} bytes allowed; send a smaller body`,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return validation('Content-Type must be application/json; send a JSON body with that header');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return validation('request body is empty; send a JSON object');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return validation('Content-Length does not match the body; send the body whole');
+  }
+  if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
+    return validation(fastifyError.message);
+  }
+  factsOf(request).error = {
+    message: fastifyError.message,
+    ...(typeof fastifyError.stack === 'string' ? { stack: fastifyError.stack } : {}),
+  };
+  return new SimulatorError(
+    'InternalServerException',
+    `the simulator failed unexpectedly (request id ${request.id}); find that id in its request log, then retry`,
+  );
+}
+
 /** Every failure answers `{ code, message }` with the code's status; Fastify's own too. */
 function answerErrors(app: FastifyInstance, bodyLimit: number): void {
-  app.setErrorHandler((error, request, reply) => {
-    if (SimulatorError.isInstance(error)) return sendError(reply, error);
-    const fastifyError = error as {
-      code?: string;
-      statusCode?: number;
-      message: string;
-      stack?: unknown;
-    };
-    switch (fastifyError.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendError(
-          reply,
-          new SimulatorError(
-            'PayloadTooLargeException',
-            `request body is larger than the ${request.routeOptions.bodyLimit ?? bodyLimit} bytes allowed; send a smaller body`,
-          ),
-        );
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendError(
-          reply,
-          validation('Content-Type must be application/json; send a JSON body with that header'),
-        );
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendError(reply, validation('request body is empty; send a JSON object'));
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendError(
-          reply,
-          validation('Content-Length does not match the body; send the body whole'),
-        );
-    }
-    if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
-      return sendError(reply, validation(fastifyError.message));
-    }
-    factsOf(request).error = {
-      message: fastifyError.message,
-      ...(typeof fastifyError.stack === 'string' ? { stack: fastifyError.stack } : {}),
-    };
-    return sendError(
-      reply,
-      new SimulatorError(
-        'InternalServerException',
-        `the simulator failed unexpectedly (request id ${request.id}); find that id in its request log, then retry`,
-      ),
-    );
-  });
+  app.setErrorHandler((error, request, reply) =>
+    sendError(reply, asSimulatorError(error, request, bodyLimit)),
+  );
 
   app.setNotFoundHandler((request, reply) =>
     sendError(
@@ -329,6 +333,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   answerErrors(app, bodyLimit);
   accountRoutes(app, options.simulator, options.requestLog);
   adminRoutes(app, options.simulator);
+  awsRoutes(app, {
+    simulator: options.simulator,
+    asSimulatorError: (error, request) => asSimulatorError(error, request, bodyLimit),
+    dropConnection: (request, reply) => dropConnection(request, reply, options.requestLog),
+  });
   const document = openApiDocument();
   app.get('/openapi.json', async () => document);
   app.get('/healthz', async () => ({ ok: true }));

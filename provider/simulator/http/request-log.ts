@@ -10,6 +10,10 @@ export interface RequestLogEntry {
   path: string;
   /** The operation the route runs; absent for routes that run none (health, unknown paths). */
   operation?: string;
+  /** An AWS-dialect call: the service whose wire protocol it spoke, e.g. `pinpoint-sms-voice-v2`. */
+  dialect?: string;
+  /** An AWS-dialect call: the AWS operation, e.g. `RequestPhoneNumber`. */
+  awsOperation?: string;
   /** The account the API key belongs to, `admin` for the admin surface, absent when unknown. */
   account?: string;
   /** HTTP status; absent when the connection was dropped instead of answered. */
@@ -28,6 +32,8 @@ export type RequestLogSink = (entry: RequestLogEntry) => void;
 /** What a handler learns about its request while it runs; the log line reads it at the end. */
 export interface RequestFacts {
   operation?: string;
+  dialect?: string;
+  awsOperation?: string;
   account?: string;
   code?: string;
   outcome?: RequestLogEntry['outcome'];
@@ -78,6 +84,8 @@ function entryFor(request: FastifyRequest, status: number | undefined): RequestL
     method: request.method,
     path: request.url.split('?')[0] ?? request.url,
     ...(known.operation !== undefined ? { operation: known.operation } : {}),
+    ...(known.dialect !== undefined ? { dialect: known.dialect } : {}),
+    ...(known.awsOperation !== undefined ? { awsOperation: known.awsOperation } : {}),
     ...(known.account !== undefined ? { account: known.account } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(known.code !== undefined ? { code: known.code } : {}),

@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SimulatorError } from '../../../api/errors';
+import type { Simulator } from '../../service/simulator';
+import { factsOf } from '../request-log';
+import {
+  DropConnection,
+  type AwsDialect,
+  type AwsOperation,
+  type FailedCall,
+  type Invoke,
+} from './aws-dialect';
+import {
+  AWS_JSON_1_0,
+  PINPOINT_DIALECT,
+  PINPOINT_OPERATIONS,
+  PINPOINT_TARGET_PREFIX,
+  unknownTarget,
+} from './pinpoint-sms-voice-v2';
+import { sigV4Credentials } from './sigv4-credentials';
+
+/** What the AWS routes need of the app they are registered in. */
+export interface AwsRouteOptions {
+  readonly simulator: Simulator;
+  /** Any failure (Fastify's own too) as the simulator's error, as `/v1` answers it. */
+  asSimulatorError(error: unknown, request: FastifyRequest): SimulatorError;
+  /** Answers nothing: the work is committed, the caller sees its connection reset. */
+  dropConnection(request: FastifyRequest, reply: FastifyReply): void;
+}
+
+/** What one AWS call carries from its authentication to its answer. */
+interface CallState {
+  apiKey?: string;
+  failed?: FailedCall;
+}
+const states = new WeakMap<FastifyRequest, CallState>();
+const stateOf = (request: FastifyRequest): CallState => {
+  let state = states.get(request);
+  if (!state) states.set(request, (state = {}));
+  return state;
+};
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The account of a SigV4-signed request: its access key id is the account's API key. A
+ * request without credentials, or with a key of no account, gets the service's access-denied
+ * error (on a server beyond loopback, the well-known default key belongs to no account).
+ */
+function authenticate(simulator: Simulator, request: FastifyRequest): void {
+  const credentials = sigV4Credentials(header(request, 'authorization'));
+  if (!credentials) {
+    throw new SimulatorError(
+      'AccessDeniedException',
+      'the request is not signed with AWS credentials; sign it with your numberplane API key as the access key id (any secret key will do)',
+    );
+  }
+  try {
+    factsOf(request).account = simulator.authenticate(credentials.accessKeyId).name;
+  } catch (error) {
+    if (!SimulatorError.isInstance(error)) throw error;
+    throw new SimulatorError(
+      'AccessDeniedException',
+      'the access key id is not the API key of any account; use your numberplane API key (NUMBERPLANE_API_KEY) as the access key id',
+    );
+  }
+  stateOf(request).apiKey = credentials.accessKeyId;
+}
+
+function sendError(reply: FastifyReply, dialect: AwsDialect, error: SimulatorError): FastifyReply {
+  const request = reply.request;
+  factsOf(request).code = error.code;
+  const failed = stateOf(request).failed;
+  const answer = dialect.errorAnswer(error, {
+    requestId: request.id,
+    ...(failed ? { failed } : {}),
+  });
+  if (error.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  }
+  return reply
+    .code(answer.status)
+    .headers({ ...answer.headers, 'x-amzn-requestid': request.id })
+    .send(JSON.stringify(answer.body));
+}
+
+/** Runs simulator operations for `request`, remembering which one failed (for the error's members). */
+function invokerFor(simulator: Simulator, request: FastifyRequest): Invoke {
+  const state = stateOf(request);
+  const facts = factsOf(request);
+  return async (operation, input = {}) => {
+    facts.operation ??= operation;
+    try {
+      const result = await simulator.invoke(state.apiKey, operation, input, facts);
+      if (result.resetAfterCommit) throw new DropConnection();
+      return result.value;
+    } catch (error) {
+      if (SimulatorError.isInstance(error)) state.failed = { operation, input };
+      throw error;
+    }
+  };
+}
+
+/** Runs `operation` and answers in the dialect, or drops the connection as a fault says. */
+async function answer(
+  options: AwsRouteOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  operation: AwsOperation,
+  what: string,
+  contentType: string,
+): Promise<FastifyReply | undefined> {
+  try {
+    const result = await operation.run(invokerFor(options.simulator, request), request.body, what);
+    return reply
+      .code(200)
+      .headers({ 'content-type': contentType, 'x-amzn-requestid': request.id })
+      .send(JSON.stringify(result));
+  } catch (error) {
+    if (error instanceof DropConnection) {
+      options.dropConnection(request, reply);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Pinpoint SMS and Voice v2: `POST /`, the operation in `X-Amz-Target`. */
+function pinpointRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
+  app.route({
+    method: 'POST',
+    url: '/',
+    errorHandler: (error, request, reply) =>
+      sendError(reply, PINPOINT_DIALECT, options.asSimulatorError(error, request)),
+    onRequest: async (request) => {
+      const facts = factsOf(request);
+      facts.dialect = PINPOINT_DIALECT.name;
+      const target = header(request, 'x-amz-target');
+      const name = target?.startsWith(`${PINPOINT_TARGET_PREFIX}.`)
+        ? target.slice(PINPOINT_TARGET_PREFIX.length + 1)
+        : undefined;
+      if (name !== undefined) facts.awsOperation = name;
+      authenticate(options.simulator, request);
+      if (name === undefined || !Object.hasOwn(PINPOINT_OPERATIONS, name)) {
+        throw unknownTarget(target);
+      }
+    },
+    handler: async (request, reply) => {
+      const name = factsOf(request).awsOperation ?? '';
+      const operation = PINPOINT_OPERATIONS[name];
+      if (!operation) throw unknownTarget(name);
+      return answer(options, request, reply, operation, `${name} request`, AWS_JSON_1_0);
+    },
+  });
+}
+
+/** The AWS services' own wire protocols, beside `/v1` on the same port. */
+export function awsRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
+  pinpointRoutes(app, options);
+}
