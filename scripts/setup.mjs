@@ -6,7 +6,8 @@
 // and the official Node.js language host, `pulumi-language-nodejs`, that `pulumi up`
 // starts to run a Node.js program (on PATH, else the cache, else built from Go modules,
 // else built from its upstream source in ../shared/third_party). It ends by writing
-// node_modules/.numberplane-engine.json, which the engine helpers read to find both.
+// node_modules/.numberplane-engine.json, which the engine helpers read to find both, and
+// finds the AWS CLI and boto3 the AWS-dialect tests drive (scripts/aws-tools.mjs).
 // Plain Node.js on purpose: it runs before node_modules.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import {
   versionOf,
 } from './toolchain.mjs';
 import { keepSqlitePrebuild, prebuildInstallEnv } from './sqlite-prebuilds.mjs';
+import { ensureAwsTools } from './aws-tools.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, 'tools', 'engine');
@@ -101,3 +103,4 @@ function ensureEngine() {
 
 ensureNodeModules();
 ensureEngine();
+ensureAwsTools(join(root, 'node_modules', '.numberplane-aws-tools.json'));
