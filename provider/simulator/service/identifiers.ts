@@ -1,5 +1,6 @@
 import { parseSmsVoiceArn, SMS_VOICE_REGION, type SmsVoiceKind } from '../../model/arns';
 import { notFound } from '../../api/errors';
+import { findNumberRowByNumber } from '../store/phone-numbers';
 import type { OperationContext } from './context';
 
 const WHAT: Record<SmsVoiceKind, string> = {
@@ -23,8 +24,20 @@ function resolve(ctx: OperationContext, kind: SmsVoiceKind, identifier: string):
   return arn.id;
 }
 
-export const phoneNumberIdOf = (ctx: OperationContext, identifier: string): string =>
-  resolve(ctx, 'phone-number', identifier);
+/**
+ * A phone number by PhoneNumberId, ARN or its E.164 form (Chime SDK Voice names numbers so);
+ * another account's number names nothing here.
+ */
+export function phoneNumberIdOf(ctx: OperationContext, identifier: string): string {
+  if (!identifier.startsWith('+')) return resolve(ctx, 'phone-number', identifier);
+  const row = findNumberRowByNumber(ctx.db, identifier);
+  if (!row || row.account_id !== ctx.account.account_id) {
+    throw notFound(
+      `phone number ${identifier} is not in this account's inventory; list its numbers`,
+    );
+  }
+  return row.phone_number_id;
+}
 
 export const optOutListNameOf = (ctx: OperationContext, identifier: string): string =>
   resolve(ctx, 'opt-out-list', identifier);

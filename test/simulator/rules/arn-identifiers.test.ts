@@ -51,6 +51,21 @@ describeEachTransport('ARNs as identifiers', (harness) => {
     expect(await numberIds(other)).toEqual([theirs.phoneNumberId]);
   });
 
+  it('a phone number is named by its E.164 form too; another account’s number is not', async () => {
+    const { client } = harness();
+    const other = await harness().newAccount('other');
+    const mine = await claimVoiceNumber(client);
+    const theirs = await claimSimulatorNumber(other);
+    expect(await client.call('DescribePhoneNumber', { id: mine.phoneNumber })).toEqual(mine);
+    await expectRefused(
+      client,
+      () => client.call('ReleasePhoneNumber', { id: theirs.phoneNumber }),
+      'ResourceNotFoundException',
+      `phone number ${theirs.phoneNumber} is not in this account's inventory`,
+    );
+    expect(await numberIds(other)).toEqual([theirs.phoneNumberId]);
+  });
+
   it('an opt-out list is described, given to numbers and deleted by its ARN; numbers hold its name', async () => {
     const { client } = harness();
     const list = await client.call('CreateOptOutList', { body: { optOutListName: 'marketing' } });

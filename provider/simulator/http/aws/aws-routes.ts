@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SimulatorError } from '../../../api/errors';
+import { SimulatorError, validation } from '../../../api/errors';
 import type { Simulator } from '../../service/simulator';
 import { factsOf } from '../request-log';
 import {
@@ -16,6 +16,8 @@ import {
   PINPOINT_TARGET_PREFIX,
   unknownTarget,
 } from './pinpoint-sms-voice-v2';
+import { CHIME_DIALECT, CHIME_OPERATIONS } from './chime-sdk-voice';
+import type { RestOperation } from './rest-operation';
 import { sigV4Credentials } from './sigv4-credentials';
 
 /** What the AWS routes need of the app they are registered in. */
@@ -109,15 +111,19 @@ async function answer(
   request: FastifyRequest,
   reply: FastifyReply,
   operation: AwsOperation,
-  what: string,
+  members: unknown,
   contentType: string,
+  status = 200,
 ): Promise<FastifyReply | undefined> {
+  const what = `${factsOf(request).awsOperation ?? 'the'} request`;
   try {
-    const result = await operation.run(invokerFor(options.simulator, request), request.body, what);
+    const result = await operation.run(invokerFor(options.simulator, request), members, what);
+    reply.header('x-amzn-requestid', request.id);
+    if (status === 204) return reply.code(204).send();
     return reply
-      .code(200)
-      .headers({ 'content-type': contentType, 'x-amzn-requestid': request.id })
-      .send(JSON.stringify(result));
+      .code(status)
+      .header('content-type', contentType)
+      .send(JSON.stringify(result ?? {}));
   } catch (error) {
     if (error instanceof DropConnection) {
       options.dropConnection(request, reply);
@@ -151,12 +157,101 @@ function pinpointRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
       const name = factsOf(request).awsOperation ?? '';
       const operation = PINPOINT_OPERATIONS[name];
       if (!operation) throw unknownTarget(name);
-      return answer(options, request, reply, operation, `${name} request`, AWS_JSON_1_0);
+      return answer(options, request, reply, operation, request.body, AWS_JSON_1_0);
     },
   });
+}
+
+/** The operation of `candidates` (one method and path) whose literal query `query` holds. */
+function pick(
+  candidates: readonly RestOperation[],
+  query: Record<string, unknown>,
+): RestOperation | undefined {
+  const literal = candidates.find(
+    (op) =>
+      op.literal !== undefined &&
+      Object.entries(op.literal).every(([key, value]) => query[key] === value),
+  );
+  return literal ?? candidates.find((op) => op.literal === undefined);
+}
+
+/** A restJson1 call's members: the JSON body, the path labels and the query parameters it reads. */
+function membersOf(operation: RestOperation, request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+    throw validation(`the ${operation.name} request body must be a JSON object`);
+  }
+  const members: Record<string, unknown> = { ...(body as Record<string, unknown> | undefined) };
+  const params = request.params as Record<string, string>;
+  for (const [label, member] of Object.entries(operation.labels ?? {})) {
+    members[member] = params[label];
+  }
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  for (const [key, raw] of Object.entries(query)) {
+    if (operation.literal?.[key] !== undefined) continue;
+    const read = operation.query?.[key];
+    if (!read) {
+      throw validation(`query parameter "${key}" is not one ${operation.name} takes; remove it`);
+    }
+    const text = Array.isArray(raw) ? String(raw[0]) : String(raw);
+    members[read.member] = read.type === 'integer' && /^\d+$/.test(text) ? Number(text) : text;
+  }
+  return members;
+}
+
+/** A restJson1 service: one route per method and path, the operation picked by its literal query. */
+function restRoutes(
+  app: FastifyInstance,
+  options: AwsRouteOptions,
+  dialect: AwsDialect,
+  operations: readonly RestOperation[],
+): void {
+  const routes = new Map<string, RestOperation[]>();
+  for (const operation of operations) {
+    const key = `${operation.method} ${operation.path}`;
+    routes.set(key, [...(routes.get(key) ?? []), operation]);
+  }
+  for (const candidates of routes.values()) {
+    const [first] = candidates;
+    if (!first) continue;
+    app.route({
+      method: first.method,
+      url: first.path,
+      errorHandler: (error, request, reply) =>
+        sendError(reply, dialect, options.asSimulatorError(error, request)),
+      onRequest: async (request) => {
+        const facts = factsOf(request);
+        facts.dialect = dialect.name;
+        const operation = pick(candidates, (request.query ?? {}) as Record<string, unknown>);
+        if (operation) facts.awsOperation = operation.name;
+        authenticate(options.simulator, request);
+        if (!operation) {
+          throw new SimulatorError(
+            'ResourceNotFoundException',
+            `no ${dialect.name} operation at ${request.method} ${request.url}; see docs/aws-tools.md for those served`,
+          );
+        }
+      },
+      handler: async (request, reply) => {
+        const operation = pick(candidates, (request.query ?? {}) as Record<string, unknown>);
+        if (!operation) throw validation('no operation');
+        const members = membersOf(operation, request);
+        return answer(
+          options,
+          request,
+          reply,
+          operation,
+          members,
+          'application/json',
+          operation.status,
+        );
+      },
+    });
+  }
 }
 
 /** The AWS services' own wire protocols, beside `/v1` on the same port. */
 export function awsRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
   pinpointRoutes(app, options);
+  restRoutes(app, options, CHIME_DIALECT, CHIME_OPERATIONS);
 }
