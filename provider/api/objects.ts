@@ -103,6 +103,9 @@ export const optedOutNumberOnListObject = optedOutNumberObject.extend({
 });
 export type OptedOutNumberOnList = z.infer<typeof optedOutNumberOnListObject>;
 
+/** Numbers nobody holds now, as a search offers them (a search reserves nothing). */
+export const availableNumbersObject = z.object({ phoneNumbers: z.array(z.string()) });
+
 /** One page of a list; `nextToken` is absent on the last page. */
 export const pageOf = <T extends z.ZodType>(
   item: T,

@@ -35,6 +35,7 @@ import type {
   ownedObjectRequest,
   PhoneNumberFilters,
   routeCallRequest,
+  searchAvailableNumbersRequest,
   updatePhoneNumberRequest,
   updateVoiceConnectorGroupRequest,
   updateVoiceConnectorRequest,
@@ -98,6 +99,10 @@ export interface AccountOperations {
   PutOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
   DeleteOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
   ListOptedOutNumbers: Operation<ById & Paged, Page<OptedOutNumber>>;
+  SearchAvailablePhoneNumbers: Operation<
+    Body<typeof searchAvailableNumbersRequest>,
+    { phoneNumbers: string[] }
+  >;
   RouteCall: Operation<Body<typeof routeCallRequest>, CallRoute>;
   ClaimOwnership: Operation<Body<typeof claimOwnershipRequest>, Ownership>;
   DescribeOwnership: Operation<Body<typeof ownedObjectRequest>, Ownership>;
@@ -166,6 +171,7 @@ const ACCOUNT_OPERATION_SET: Record<AccountOperationName, true> = {
   PutOptedOutNumber: true,
   DeleteOptedOutNumber: true,
   ListOptedOutNumbers: true,
+  SearchAvailablePhoneNumbers: true,
   RouteCall: true,
   ClaimOwnership: true,
   DescribeOwnership: true,

@@ -50,6 +50,11 @@ export const createPhoneNumberRequest = z.strictObject({
   voiceConnectorGroupId: objectId.optional(),
   tags: tags.optional(),
   clientToken: clientToken.optional(),
+  phoneNumber: e164
+    .optional()
+    .describe(
+      'Claim this very number (as SearchAvailablePhoneNumbers offered it) instead of letting the carrier choose.',
+    ),
 });
 export type CreatePhoneNumberRequest = z.infer<typeof createPhoneNumberRequest>;
 
@@ -162,6 +167,14 @@ export const createOptOutListRequest = z.strictObject({
   clientToken: clientToken.optional(),
 });
 export type CreateOptOutListRequest = z.infer<typeof createOptOutListRequest>;
+
+/** Numbers nobody holds, of a country, type and area code the carrier offers. */
+export const searchAvailableNumbersRequest = z.strictObject({
+  isoCountryCode,
+  numberType,
+  areaCode: areaCode.optional(),
+  maxResults: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+});
 
 export const optedOutNumberRequest = z.strictObject({ phoneNumber: e164 });
 export type OptedOutNumberRequest = z.infer<typeof optedOutNumberRequest>;

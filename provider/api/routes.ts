@@ -16,12 +16,14 @@ import {
   optedOutNumberRequest,
   ownedObjectRequest,
   routeCallRequest,
+  searchAvailableNumbersRequest,
   updatePhoneNumberRequest,
   updateVoiceConnectorGroupRequest,
   updateVoiceConnectorRequest,
 } from './requests';
 import {
   accountObject,
+  availableNumbersObject,
   callRouteObject,
   clockChangeResult,
   clockObject,
@@ -130,6 +132,15 @@ export const ACCOUNT_ROUTES: AccountRoute[] = [
     path: '/v1/phone-numbers/:id/retry-claim',
     status: 200,
     summary: 'Retry a FAILED claim within its one-day hold.',
+  },
+  {
+    operation: 'SearchAvailablePhoneNumbers',
+    response: availableNumbersObject,
+    method: 'POST',
+    path: '/v1/available-phone-numbers/search',
+    body: searchAvailableNumbersRequest,
+    status: 200,
+    summary: 'Numbers nobody holds, to claim one by phoneNumber (a search reserves nothing).',
   },
   {
     operation: 'CreateVoiceConnector',

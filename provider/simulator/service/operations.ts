@@ -3,6 +3,7 @@ import type {
   AccountOperationResult,
   OperationInput,
 } from '../../api/operations';
+import { searchAvailableNumbers } from './available-numbers';
 import { optOutListNameOf, phoneNumberIdOf } from './identifiers';
 import { validation } from '../../api/errors';
 import { routeInboundCall } from './call-routing';
@@ -115,6 +116,7 @@ export const ACCOUNT_OPERATIONS = {
   ListOptedOutNumbers: op((ctx, input) =>
     listOptedOutNumbers(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.page),
   ),
+  SearchAvailablePhoneNumbers: op((ctx, input) => searchAvailableNumbers(ctx, input.body)),
   RouteCall: op((ctx, input) => routeInboundCall(ctx, input.body)),
   ClaimOwnership: op((ctx, input) => claimOwnership(ctx, input.body)),
   DescribeOwnership: op((ctx, input) => describeOwnership(ctx, input.body)),

@@ -35,6 +35,7 @@ import {
 } from '../store/phone-numbers';
 import { churnLiftsAt, churnSince, forgetChurn, recordChurn } from '../store/churn';
 import { isNumberUnavailable, recordRelease, unavailableNumbers } from '../store/number-releases';
+import { areaCodeOfNumber, claimableNumber } from './available-numbers';
 import { optOutListNameOf } from './identifiers';
 import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
@@ -228,6 +229,12 @@ function chooseNumber(
   request: CreatePhoneNumberRequest,
 ): { phoneNumber: string; areaCode: string | null } {
   const block = numberBlock(request.isoCountryCode, request.numberType, request.areaCode ?? null);
+  if (request.phoneNumber !== undefined) {
+    return {
+      phoneNumber: claimableNumber(ctx, block, request.phoneNumber, request.numberType),
+      areaCode: block.areaCode,
+    };
+  }
   const accountId = ctx.account.account_id;
   let probes = 0;
   let unavailable: Set<string> | undefined;
@@ -247,11 +254,21 @@ function chooseNumber(
   return { phoneNumber: chosen, areaCode: block.areaCode };
 }
 
+/** A claim of one North American number asks for its area code (unless it names one itself). */
+function withAreaCodeOfNumber(request: CreatePhoneNumberRequest): CreatePhoneNumberRequest {
+  if (request.phoneNumber === undefined || request.areaCode !== undefined) return request;
+  const areaCode = areaCodeOfNumber(
+    request.isoCountryCode,
+    request.numberType,
+    request.phoneNumber,
+  );
+  return areaCode === undefined ? request : { ...request, areaCode };
+}
+
 /** Chooses and claims a number in one step (the caller holds the write transaction). */
 export function createPhoneNumber(ctx: OperationContext, body: unknown): PhoneNumber {
-  const request = withListName(
-    ctx,
-    parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request'),
+  const request = withAreaCodeOfNumber(
+    withListName(ctx, parseRequest(createPhoneNumberRequest, body, 'CreatePhoneNumber request')),
   );
   return createOnce(
     ctx,

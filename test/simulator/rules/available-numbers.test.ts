@@ -1,0 +1,72 @@
+import { describeEachTransport, failureOf } from '../harness';
+import { advance, claimSimulatorNumber, DAY, numberIds } from './support';
+
+const search = { isoCountryCode: 'US', numberType: 'SIMULATOR', maxResults: 5 };
+
+/**
+ * Chime's and Connect's flow: search the carrier's free numbers, then order or claim one by
+ * its E.164 form. A search reserves nothing; the claim is where the number is taken.
+ */
+describeEachTransport('searching and claiming a chosen number', (harness) => {
+  it('a search offers free numbers of the country, type and area code, and claiming one gets that number', async () => {
+    const { client } = harness();
+    const offered = await client.call('SearchAvailablePhoneNumbers', {
+      body: { ...search, areaCode: '425' },
+    });
+    expect(offered.phoneNumbers).toHaveLength(5);
+    for (const n of offered.phoneNumbers) expect(n).toMatch(/^\+1425555\d{4}$/);
+    const wanted = String(offered.phoneNumbers[2]);
+    const claimed = await claimSimulatorNumber(client, { phoneNumber: wanted });
+    expect(claimed).toMatchObject({ phoneNumber: wanted, areaCode: '425', status: 'ACTIVE' });
+  });
+
+  it('fails when a held number is claimed by another account, and nothing is claimed', async () => {
+    const { client } = harness();
+    const other = await harness().newAccount('other');
+    const mine = await claimSimulatorNumber(client);
+    expect(await failureOf(claimSimulatorNumber(other, { phoneNumber: mine.phoneNumber }))).toEqual(
+      {
+        code: 'ConflictException',
+        message: `phoneNumber ${mine.phoneNumber} is not available: it is held, cooling down after a release, or this account released it; search for available numbers and pick another`,
+      },
+    );
+    expect(await numberIds(other)).toEqual([]);
+    const offered = await other.call('SearchAvailablePhoneNumbers', {
+      body: { ...search, maxResults: 100, areaCode: mine.areaCode },
+    });
+    expect(offered.phoneNumbers).not.toContain(mine.phoneNumber);
+  });
+
+  it('a released number is offered to nobody during its cool-down, and never again to its releaser', async () => {
+    const { client } = harness();
+    const other = await harness().newAccount('other');
+    const number = await claimSimulatorNumber(client);
+    await client.call('ReleasePhoneNumber', { id: number.phoneNumberId });
+    expect(
+      (await failureOf(claimSimulatorNumber(other, { phoneNumber: number.phoneNumber }))).code,
+    ).toBe('ConflictException');
+    await advance(client, 181 * DAY);
+    expect(
+      (await failureOf(claimSimulatorNumber(client, { phoneNumber: number.phoneNumber }))).code,
+    ).toBe('ConflictException');
+    const claimed = await claimSimulatorNumber(other, { phoneNumber: number.phoneNumber });
+    expect(claimed.phoneNumber).toBe(number.phoneNumber);
+  });
+
+  it('fails when the chosen number is not one the carrier offers for that type; nothing is claimed', async () => {
+    const { client } = harness();
+    expect(
+      await failureOf(
+        claimSimulatorNumber(client, { phoneNumber: '+12065550000', numberType: 'TOLL_FREE' }),
+      ),
+    ).toEqual({
+      code: 'ValidationException',
+      message: 'areaCode "206" is not a toll-free prefix; use one of 833, 844, 855, 866, 877, 888',
+      reason: 'not-toll-free-prefix',
+    });
+    expect(
+      (await failureOf(claimSimulatorNumber(client, { phoneNumber: '+12065550' }))).message,
+    ).toMatch(/^phoneNumber \+12065550 is not a SIMULATOR number the carrier offers here/);
+    expect(await numberIds(client)).toEqual([]);
+  });
+});
