@@ -52,6 +52,8 @@ export const phoneNumberObject = z.object({
   activeAt: time.nullable(),
   /** When a DELETION_QUEUED number is released for good, or a FAILED claim's hold ends. */
   releaseAt: time.nullable(),
+  /** Amazon Connect: the instance or traffic distribution group it is claimed to. */
+  targetArn: z.string().nullable(),
 });
 export type PhoneNumber = z.infer<typeof phoneNumberObject>;
 
@@ -102,6 +104,30 @@ export const optedOutNumberOnListObject = optedOutNumberObject.extend({
   optOutListName: z.string(),
 });
 export type OptedOutNumberOnList = z.infer<typeof optedOutNumberOnListObject>;
+
+export const ORDERED_NUMBER_STATUSES = ['Processing', 'Acquired', 'Failed'] as const;
+export type OrderedNumberStatus = (typeof ORDERED_NUMBER_STATUSES)[number];
+export const ORDER_STATUSES = ['Processing', 'Successful', 'Partial', 'Failed'] as const;
+export type PhoneNumberOrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** A Chime order of chosen numbers: Processing while any is PENDING, then how it ended. */
+export const phoneNumberOrderObject = z.object({
+  phoneNumberOrderId: z.string(),
+  productType: z.enum(PRODUCT_TYPES),
+  status: z.enum(ORDER_STATUSES),
+  orderedPhoneNumbers: z.array(
+    z.object({
+      phoneNumber: z.string(),
+      status: z.enum(ORDERED_NUMBER_STATUSES),
+      /** The number the claim made; null when it was refused. */
+      phoneNumberId: z.string().nullable(),
+      /** Why the claim was refused. */
+      failureReason: z.string().nullable(),
+    }),
+  ),
+  createdTimestamp: time,
+});
+export type PhoneNumberOrder = z.infer<typeof phoneNumberOrderObject>;
 
 /** Numbers nobody holds now, as a search offers them (a search reserves nothing). */
 export const availableNumbersObject = z.object({ phoneNumbers: z.array(z.string()) });

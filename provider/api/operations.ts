@@ -19,6 +19,7 @@ import type {
   Ownership,
   Page,
   PhoneNumber,
+  PhoneNumberOrder,
   SettingsView,
   StateDocument,
   VoiceConnector,
@@ -35,6 +36,7 @@ import type {
   ownedObjectRequest,
   PhoneNumberFilters,
   routeCallRequest,
+  createPhoneNumberOrderRequest,
   searchAvailableNumbersRequest,
   updatePhoneNumberRequest,
   updateVoiceConnectorGroupRequest,
@@ -99,6 +101,9 @@ export interface AccountOperations {
   PutOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
   DeleteOptedOutNumber: Operation<ById & Body<typeof optedOutNumberRequest>, OptedOutNumberOnList>;
   ListOptedOutNumbers: Operation<ById & Paged, Page<OptedOutNumber>>;
+  CreatePhoneNumberOrder: Operation<Body<typeof createPhoneNumberOrderRequest>, PhoneNumberOrder>;
+  GetPhoneNumberOrder: Operation<ById, PhoneNumberOrder>;
+  ListPhoneNumberOrders: Operation<Paged, Page<PhoneNumberOrder>>;
   SearchAvailablePhoneNumbers: Operation<
     Body<typeof searchAvailableNumbersRequest>,
     { phoneNumbers: string[] }
@@ -172,6 +177,9 @@ const ACCOUNT_OPERATION_SET: Record<AccountOperationName, true> = {
   DeleteOptedOutNumber: true,
   ListOptedOutNumbers: true,
   SearchAvailablePhoneNumbers: true,
+  CreatePhoneNumberOrder: true,
+  GetPhoneNumberOrder: true,
+  ListPhoneNumberOrders: true,
   RouteCall: true,
   ClaimOwnership: true,
   DescribeOwnership: true,

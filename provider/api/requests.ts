@@ -4,6 +4,7 @@ import {
   awsRegion,
   channelArn,
   clientToken,
+  connectTargetArn,
   e164,
   groupMembers,
   isoCountryCode,
@@ -50,6 +51,7 @@ export const createPhoneNumberRequest = z.strictObject({
   voiceConnectorGroupId: objectId.optional(),
   tags: tags.optional(),
   clientToken: clientToken.optional(),
+  targetArn: connectTargetArn.optional(),
   phoneNumber: e164
     .optional()
     .describe(
@@ -69,6 +71,7 @@ export const updatePhoneNumberRequest = z.strictObject({
   productType: productType.nullable().optional(),
   voiceConnectorId: objectId.nullable().optional(),
   voiceConnectorGroupId: objectId.nullable().optional(),
+  targetArn: connectTargetArn.nullable().optional(),
   tags: tags.optional(),
 });
 export type UpdatePhoneNumberRequest = z.infer<typeof updatePhoneNumberRequest>;
@@ -167,6 +170,13 @@ export const createOptOutListRequest = z.strictObject({
   clientToken: clientToken.optional(),
 });
 export type CreateOptOutListRequest = z.infer<typeof createOptOutListRequest>;
+
+/** Chime: claim these chosen numbers, each on its own, as one order. */
+export const createPhoneNumberOrderRequest = z.strictObject({
+  productType,
+  phoneNumbers: z.array(e164).min(1).max(MAX_PAGE_SIZE),
+  clientToken: clientToken.optional(),
+});
 
 /** Numbers nobody holds, of a country, type and area code the carrier offers. */
 export const searchAvailableNumbersRequest = z.strictObject({

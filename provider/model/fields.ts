@@ -91,6 +91,15 @@ export const objectId = field(
   'use the id the simulator returned (lowercase letters, digits, -)',
 );
 
+/** A Chime phone-number order's id: a GUID. */
+export const orderId = field(
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: 'is not an order id (a GUID the simulator issued)',
+  }),
+  'The id of a phone-number order.',
+  'use the PhoneNumberOrderId CreatePhoneNumberOrder returned',
+);
+
 export const phoneNumberId = field(
   z.string().regex(/^phone-[0-9a-f]{32}$/, {
     error: 'is not a phoneNumberId (phone- and 32 hex digits)',
@@ -153,6 +162,22 @@ export const areaCode = field(
   z.string().regex(/^\d{3}$/, { error: 'must be three digits, e.g. 206' }),
   'Three-digit area code (US, CA); by default the backend chooses.',
   'use three digits, e.g. 206',
+);
+
+/** Amazon Connect: where a number is claimed to, an instance or a traffic distribution group. */
+export const connectTargetArn = field(
+  z
+    .string()
+    .max(MAX_ARN_LENGTH, { error: `is at most ${MAX_ARN_LENGTH} characters` })
+    .regex(
+      /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:(instance|traffic-distribution-group)\/[A-Za-z0-9-]{1,100}$/,
+      {
+        error:
+          'is not the ARN of an Amazon Connect instance or traffic distribution group; use e.g. arn:aws:connect:us-east-1:111122223333:instance/0a1b2c3d',
+      },
+    ),
+  'Amazon Connect: the instance or traffic distribution group the number is claimed to.',
+  'use the ARN of an Amazon Connect instance or traffic distribution group',
 );
 
 export const channelArn = field(

@@ -88,6 +88,8 @@ function validBody(operation: string): Record<string, unknown> | undefined {
     case 'DeleteOptedOutNumber':
     case 'RouteCall':
       return { phoneNumber: '+12065550100' };
+    case 'CreatePhoneNumberOrder':
+      return { productType: 'VoiceConnector', phoneNumbers: ['+12065550100'] };
     case 'SearchAvailablePhoneNumbers':
       return { isoCountryCode: 'US', numberType: 'SIMULATOR' };
     case 'CreateAccount':

@@ -4,6 +4,11 @@ import type {
   OperationInput,
 } from '../../api/operations';
 import { searchAvailableNumbers } from './available-numbers';
+import {
+  createPhoneNumberOrder,
+  getPhoneNumberOrder,
+  listPhoneNumberOrders,
+} from './phone-number-orders';
 import { optOutListNameOf, phoneNumberIdOf } from './identifiers';
 import { validation } from '../../api/errors';
 import { routeInboundCall } from './call-routing';
@@ -116,6 +121,11 @@ export const ACCOUNT_OPERATIONS = {
   ListOptedOutNumbers: op((ctx, input) =>
     listOptedOutNumbers(ctx, optOutListNameOf(ctx, id(input, 'optOutListName')), input.page),
   ),
+  CreatePhoneNumberOrder: op((ctx, input) => createPhoneNumberOrder(ctx, input.body)),
+  GetPhoneNumberOrder: op((ctx, input) =>
+    getPhoneNumberOrder(ctx, id(input, 'phoneNumberOrderId')),
+  ),
+  ListPhoneNumberOrders: op((ctx, input) => listPhoneNumberOrders(ctx, input.page)),
   SearchAvailablePhoneNumbers: op((ctx, input) => searchAvailableNumbers(ctx, input.body)),
   RouteCall: op((ctx, input) => routeInboundCall(ctx, input.body)),
   ClaimOwnership: op((ctx, input) => claimOwnership(ctx, input.body)),

@@ -212,6 +212,7 @@ function draftNumber(
     createdTimestamp: new Date(ctx.now).toISOString(),
     activeAt: null,
     releaseAt: null,
+    targetArn: request.targetArn ?? null,
   };
 }
 
@@ -367,6 +368,7 @@ export function updatePhoneNumber(ctx: OperationContext, id: string, body: unkno
     productType: pick('productType', current.productType),
     voiceConnectorId,
     voiceConnectorGroupId,
+    targetArn: pick('targetArn', current.targetArn),
     tags: request.tags ?? current.tags,
   };
   if (next.productType !== current.productType && isAssigned(current) && isAssigned(next)) {

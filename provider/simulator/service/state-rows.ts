@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   areaCode,
   channelArn,
+  connectTargetArn,
   clientToken,
   e164,
   isoCountryCode,
   numberCapabilities,
   objectId,
+  orderId,
   optOutListName,
   phoneNumberId,
   priority,
@@ -193,6 +195,19 @@ const ROW_SHAPES: Record<Exclude<StateTable, 'settings'>, Record<string, Column>
     created_at: timestamp,
     active_at: nullable(timestamp),
     release_at: nullable(timestamp),
+    target_arn: nullable(column(connectTargetArn)),
+  },
+  phone_number_orders: {
+    order_id: column(orderId, 'use the order id CreatePhoneNumberOrder returned'),
+    account_id: accountId,
+    product_type: oneOf(PRODUCT_TYPES),
+    created_at: timestamp,
+  },
+  phone_number_order_numbers: {
+    order_id: column(orderId, 'use the order id of a phone_number_orders row'),
+    phone_number: column(e164, 'use E.164 (e.g. +12065550100)'),
+    phone_number_id: nullable(column(phoneNumberId)),
+    failure_reason: nullable(column(z.string(), 'use a string')),
   },
   number_releases: {
     phone_number: column(e164, 'use E.164 (e.g. +12065550100) or a 5-6 digit short code'),

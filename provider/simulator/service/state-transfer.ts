@@ -15,6 +15,8 @@ const TABLES = [
   'opt_out_lists',
   'opted_out_numbers',
   'phone_numbers',
+  'phone_number_orders',
+  'phone_number_order_numbers',
   'number_releases',
   'churn_events',
   'idempotency_keys',

@@ -261,4 +261,23 @@ export const MIGRATIONS: readonly string[] = [
       AND object_id = OLD.name;
   END;
   `,
+  // 5: the AWS dialects. Amazon Connect claims a number into a target (an instance or a
+  // traffic distribution group); Chime orders numbers, and an order keeps what it asked for.
+  `
+  ALTER TABLE phone_numbers ADD COLUMN target_arn TEXT;
+  CREATE TABLE IF NOT EXISTS phone_number_orders (
+    order_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(account_id),
+    product_type TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS phone_number_orders_account ON phone_number_orders(account_id, created_at);
+  CREATE TABLE IF NOT EXISTS phone_number_order_numbers (
+    order_id TEXT NOT NULL REFERENCES phone_number_orders(order_id) ON DELETE CASCADE,
+    phone_number TEXT NOT NULL,
+    phone_number_id TEXT,
+    failure_reason TEXT,
+    PRIMARY KEY (order_id, phone_number)
+  ) WITHOUT ROWID;
+  `,
 ];

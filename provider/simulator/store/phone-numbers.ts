@@ -40,6 +40,7 @@ export interface PhoneNumberRow {
   created_at: number;
   active_at: number | null;
   release_at: number | null;
+  target_arn: string | null;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -73,6 +74,7 @@ export function numberFromRow(row: PhoneNumberRow, accountNumber: string): Phone
     createdTimestamp: iso(row.created_at) ?? '',
     activeAt: iso(row.active_at),
     releaseAt: iso(row.release_at),
+    targetArn: row.target_arn ?? null,
   };
 }
 
@@ -103,6 +105,7 @@ export function rowFromNumber(number: PhoneNumber, accountId: string): PhoneNumb
     created_at: epoch(number.createdTimestamp) ?? 0,
     active_at: epoch(number.activeAt),
     release_at: epoch(number.releaseAt),
+    target_arn: number.targetArn,
   };
 }
 
@@ -132,6 +135,7 @@ const COLUMNS = [
   'created_at',
   'active_at',
   'release_at',
+  'target_arn',
 ] as const;
 
 export function insertNumberRow(db: Db, row: PhoneNumberRow): void {
