@@ -69,4 +69,39 @@ describeEachTransport('searching and claiming a chosen number', (harness) => {
     ).toMatch(/^phoneNumber \+12065550 is not a SIMULATOR number the carrier offers here/);
     expect(await numberIds(client)).toEqual([]);
   });
+
+  it('an order claims each chosen number on its own: Processing while pending, then Partial when one was taken', async () => {
+    const { client } = harness();
+    const other = await harness().newAccount('other');
+    const offered = await client.call('SearchAvailablePhoneNumbers', {
+      body: { isoCountryCode: 'US', numberType: 'LONG_CODE', areaCode: '503', maxResults: 3 },
+    });
+    const [first, second, third] = offered.phoneNumbers.map(String);
+    await claimSimulatorNumber(other, { phoneNumber: third, numberType: 'LONG_CODE' });
+    const order = await client.call('CreatePhoneNumberOrder', {
+      body: { productType: 'VoiceConnector', phoneNumbers: [first, second, third] },
+    });
+    expect(order.status).toBe('Processing');
+    expect(order.orderedPhoneNumbers.map((n) => [n.phoneNumber, n.status])).toEqual([
+      [first, 'Processing'],
+      [second, 'Processing'],
+      [third, 'Failed'],
+    ]);
+    expect(order.orderedPhoneNumbers[2]?.failureReason).toMatch(/is not available/);
+    await advance(client, DAY);
+    const done = await client.call('GetPhoneNumberOrder', { id: order.phoneNumberOrderId });
+    expect(done.status).toBe('Partial');
+    const mine = await client.call('ListPhoneNumbers');
+    expect(mine.items.map((n) => [n.phoneNumber, n.productType, n.status]).sort()).toEqual([
+      [first, 'VoiceConnector', 'ACTIVE'],
+      [second, 'VoiceConnector', 'ACTIVE'],
+    ]);
+    const orders = await client.call('ListPhoneNumberOrders');
+    expect(orders.items.map((o) => o.phoneNumberOrderId)).toEqual([order.phoneNumberOrderId]);
+    expect(
+      await failureOf(other.call('GetPhoneNumberOrder', { id: order.phoneNumberOrderId })),
+    ).toMatchObject({
+      code: 'ResourceNotFoundException',
+    });
+  });
 });
