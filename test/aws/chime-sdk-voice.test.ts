@@ -25,6 +25,10 @@ import {
   UpdateVoiceConnectorCommand,
   UpdateVoiceConnectorGroupCommand,
   ListVoiceConnectorsCommand,
+  SearchAvailablePhoneNumbersCommand,
+  CreatePhoneNumberOrderCommand,
+  GetPhoneNumberOrderCommand,
+  ListPhoneNumberOrdersCommand,
   type VoiceConnectorAwsRegion,
 } from '@aws-sdk/client-chime-sdk-voice';
 import type { PhoneNumber } from '../../provider/api/objects';
@@ -83,6 +87,54 @@ describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
         )
       ).VoiceConnector?.VoiceConnectorId,
     );
+
+  it('numbers are searched, ordered, Processing until provisioned, then in the inventory', async () => {
+    const offered = await chime.send(
+      new SearchAvailablePhoneNumbersCommand({ Country: 'US', AreaCode: '425', MaxResults: 2 }),
+    );
+    expect(offered.E164PhoneNumbers).toHaveLength(2);
+    const wanted = (offered.E164PhoneNumbers ?? []).map(String);
+    const ordered = await chime.send(
+      new CreatePhoneNumberOrderCommand({
+        ProductType: 'VoiceConnector',
+        E164PhoneNumbers: wanted,
+      }),
+    );
+    expect(ordered.PhoneNumberOrder).toMatchObject({
+      ProductType: 'VoiceConnector',
+      Status: 'Processing',
+      OrderType: 'New',
+      OrderedPhoneNumbers: wanted.map((n) => ({ E164PhoneNumber: n, Status: 'Processing' })),
+    });
+    const id = String(ordered.PhoneNumberOrder?.PhoneNumberOrderId);
+    expect(
+      (await chime.send(new GetPhoneNumberCommand({ PhoneNumberId: String(wanted[0]) })))
+        .PhoneNumber?.Status,
+    ).toBe('AcquireInProgress');
+    await harness.v1.admin('ChangeClock', { body: { action: 'advance', by: '1h' } });
+    const done = await chime.send(new GetPhoneNumberOrderCommand({ PhoneNumberOrderId: id }));
+    expect(done.PhoneNumberOrder?.Status).toBe('Successful');
+    expect(
+      (await chime.send(new ListPhoneNumberOrdersCommand({}))).PhoneNumberOrders?.map(
+        (o) => o.PhoneNumberOrderId,
+      ),
+    ).toEqual([id]);
+    const inventory = await chime.send(new ListPhoneNumbersCommand({ Status: 'Unassigned' }));
+    expect(inventory.PhoneNumbers?.map((n) => n.E164PhoneNumber)).toEqual(
+      expect.arrayContaining(wanted),
+    );
+    const again = await chime.send(
+      new CreatePhoneNumberOrderCommand({
+        ProductType: 'VoiceConnector',
+        E164PhoneNumbers: [String(wanted[0])],
+      }),
+    );
+    expect(again.PhoneNumberOrder?.Status).toBe('Failed');
+    const tollFree = await chime.send(
+      new SearchAvailablePhoneNumbersCommand({ TollFreePrefix: '888', MaxResults: 1 }),
+    );
+    expect(tollFree.E164PhoneNumbers?.[0]).toMatch(/^\+1888555\d{4}$/);
+  });
 
   it('voice connectors are created, read, renamed, paged and deleted; /v1 sees the same ones', async () => {
     const made = await chime.send(

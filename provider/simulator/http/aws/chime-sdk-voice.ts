@@ -9,6 +9,7 @@ import {
 import type {
   NumberStatus,
   PhoneNumber,
+  PhoneNumberOrder,
   VoiceConnector,
   VoiceConnectorGroup,
 } from '../../../api/objects';
@@ -87,6 +88,19 @@ function phoneNumber(number: PhoneNumber): Record<string, unknown> {
     CreatedTimestamp: number.createdTimestamp,
   });
 }
+
+const phoneNumberOrder = (order: PhoneNumberOrder): Record<string, unknown> => ({
+  PhoneNumberOrderId: order.phoneNumberOrderId,
+  ProductType: order.productType,
+  Status: order.status,
+  OrderType: 'New',
+  OrderedPhoneNumbers: order.orderedPhoneNumbers.map((n) => ({
+    E164PhoneNumber: n.phoneNumber,
+    Status: n.status,
+  })),
+  CreatedTimestamp: order.createdTimestamp,
+  UpdatedTimestamp: order.createdTimestamp,
+});
 
 const paging = {
   query: {
@@ -190,6 +204,86 @@ const groupNumbers = z.strictObject({ VoiceConnectorGroupId: z.string(), ...numb
 
 /** Every Chime SDK Voice operation the simulator serves. */
 export const CHIME_OPERATIONS: readonly RestOperation[] = [
+  restOperation(
+    {
+      name: 'SearchAvailablePhoneNumbers',
+      method: 'GET',
+      path: '/search',
+      literal: { type: 'phone-numbers' },
+      status: 200,
+      query: {
+        ...paging.query,
+        country: { member: 'Country', type: 'string' },
+        'area-code': { member: 'AreaCode', type: 'string' },
+        'toll-free-prefix': { member: 'TollFreePrefix', type: 'string' },
+        'phone-number-type': { member: 'PhoneNumberType', type: 'string' },
+      },
+    },
+    z.strictObject({
+      ...pageMembers,
+      Country: z.string().optional(),
+      AreaCode: z.string().optional(),
+      TollFreePrefix: z.string().optional(),
+      PhoneNumberType: z.enum(['Local', 'TollFree']).optional(),
+    }),
+    async (invoke, request) => {
+      const tollFree =
+        request.PhoneNumberType === 'TollFree' ||
+        (request.PhoneNumberType === undefined && request.TollFreePrefix !== undefined);
+      const found = await invoke('SearchAvailablePhoneNumbers', {
+        body: defined({
+          isoCountryCode: request.Country ?? 'US',
+          numberType: tollFree ? 'TOLL_FREE' : 'LONG_CODE',
+          areaCode: tollFree ? request.TollFreePrefix : request.AreaCode,
+          maxResults: request.MaxResults,
+        }),
+      });
+      return { E164PhoneNumbers: found.phoneNumbers };
+    },
+  ),
+  restOperation(
+    { name: 'CreatePhoneNumberOrder', method: 'POST', path: '/phone-number-orders', status: 201 },
+    z.strictObject({ ProductType: z.string(), E164PhoneNumbers: z.array(z.string()) }),
+    async (invoke, request) => ({
+      PhoneNumberOrder: phoneNumberOrder(
+        await invoke('CreatePhoneNumberOrder', {
+          body: { productType: request.ProductType, phoneNumbers: request.E164PhoneNumbers },
+        }),
+      ),
+    }),
+  ),
+  restOperation(
+    {
+      name: 'ListPhoneNumberOrders',
+      method: 'GET',
+      path: '/phone-number-orders',
+      status: 200,
+      ...paging,
+    },
+    z.strictObject(pageMembers),
+    async (invoke, request) => {
+      const found = await invoke('ListPhoneNumberOrders', { page: page(request) });
+      return defined({
+        PhoneNumberOrders: found.items.map(phoneNumberOrder),
+        NextToken: found.nextToken,
+      });
+    },
+  ),
+  restOperation(
+    {
+      name: 'GetPhoneNumberOrder',
+      method: 'GET',
+      path: '/phone-number-orders/:phoneNumberOrderId',
+      labels: { phoneNumberOrderId: 'PhoneNumberOrderId' },
+      status: 200,
+    },
+    z.strictObject({ PhoneNumberOrderId: z.string() }),
+    async (invoke, request) => ({
+      PhoneNumberOrder: phoneNumberOrder(
+        await invoke('GetPhoneNumberOrder', { id: request.PhoneNumberOrderId }),
+      ),
+    }),
+  ),
   restOperation(
     { name: 'CreateVoiceConnector', method: 'POST', path: '/voice-connectors', status: 201 },
     z.strictObject({
