@@ -1,4 +1,5 @@
-import { chosenAreaCode, NUMBER_PLANS } from '../../model/number-plan';
+import { chosenAreaCode, NUMBER_PLANS, planProblems } from '../../model/number-plan';
+import { validation } from '../../api/errors';
 import type { NumberType } from '../../api/objects';
 
 export { monthlyLeasingPrice } from '../../model/number-plan';
@@ -47,3 +48,43 @@ export function pickNumber(
   }
   return null;
 }
+
+/** The area code a North American number carries (`+1 AAA …`): what a claim of it asks for. */
+export function areaCodeOfNumber(
+  isoCountryCode: string,
+  numberType: NumberType,
+  phoneNumber: string,
+): string | undefined {
+  if (!NUMBER_PLANS[isoCountryCode]?.areaCodes || numberType === 'SHORT_CODE') return undefined;
+  return /^\+1(\d{3})/.exec(phoneNumber)?.[1];
+}
+
+/**
+ * The country and type (of `numberTypes`, tried in order) whose block holds `phoneNumber`:
+ * what a claim of a number named only by its E.164 form is. `field` names it in the error.
+ */
+export function planOfNumber(
+  phoneNumber: string,
+  numberTypes: readonly NumberType[],
+  field: string,
+): { isoCountryCode: string; numberType: NumberType } {
+  for (const [isoCountryCode, plan] of Object.entries(NUMBER_PLANS)) {
+    for (const numberType of numberTypes) {
+      if (!plan.blocks[numberType]) continue;
+      const areaCode = areaCodeOfNumber(isoCountryCode, numberType, phoneNumber);
+      if (planProblems(isoCountryCode, numberType, areaCode).length > 0) continue;
+      if (inBlock(numberBlock(isoCountryCode, numberType, areaCode ?? null), phoneNumber)) {
+        return { isoCountryCode, numberType };
+      }
+    }
+  }
+  throw validation(
+    `${field}: ${phoneNumber} is not a ${numberTypes.join(' or ')} number the carrier offers; search for available numbers first`,
+  );
+}
+
+/** Whether `phoneNumber` is one of the block's numbers. */
+export const inBlock = (block: NumberBlock, phoneNumber: string): boolean =>
+  phoneNumber.startsWith(block.prefix) &&
+  phoneNumber.length === block.prefix.length + block.suffixDigits &&
+  /^\d+$/.test(phoneNumber.slice(block.prefix.length));

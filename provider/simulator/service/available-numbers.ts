@@ -3,8 +3,8 @@ import { conflict, throwFirst, validation } from '../../api/errors';
 import type { NumberType } from '../../api/objects';
 import { parseRequest } from '../../api/parse-request';
 import { searchAvailableNumbersRequest } from '../../api/requests';
-import { NUMBER_PLANS, planProblems } from '../../model/number-plan';
-import { numberBlock, type NumberBlock } from '../domain/number-plan';
+import { planProblems } from '../../model/number-plan';
+import { inBlock, numberBlock, type NumberBlock } from '../domain/number-plan';
 import { isNumberUnavailable, unavailableNumbers } from '../store/number-releases';
 import type { OperationContext } from './context';
 
@@ -12,21 +12,6 @@ import type { OperationContext } from './context';
  * Numbers nobody holds, as Chime's and Connect's searches offer them before an order or a
  * claim names one: a search reserves nothing, so the claim may still find a number taken.
  */
-
-/** The area code a North American number carries (`+1 AAA …`): what a claim of it asks for. */
-export function areaCodeOfNumber(
-  isoCountryCode: string,
-  numberType: NumberType,
-  phoneNumber: string,
-): string | undefined {
-  if (!NUMBER_PLANS[isoCountryCode]?.areaCodes || numberType === 'SHORT_CODE') return undefined;
-  return /^\+1(\d{3})/.exec(phoneNumber)?.[1];
-}
-
-const inBlock = (block: NumberBlock, phoneNumber: string): boolean =>
-  phoneNumber.startsWith(block.prefix) &&
-  phoneNumber.length === block.prefix.length + block.suffixDigits &&
-  /^\d+$/.test(phoneNumber.slice(block.prefix.length));
 
 /**
  * `phoneNumber` as a claim asks for it: a number of the block its country, type and area code

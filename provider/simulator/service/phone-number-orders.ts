@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { notFound, SimulatorError, validation } from '../../api/errors';
+import { notFound, SimulatorError } from '../../api/errors';
 import type {
-  NumberType,
   OrderedNumberStatus,
   Page,
   PhoneNumberOrder,
@@ -9,8 +8,6 @@ import type {
 } from '../../api/objects';
 import { parseRequest } from '../../api/parse-request';
 import { createPhoneNumberOrderRequest } from '../../api/requests';
-import { NUMBER_PLANS, planProblems } from '../../model/number-plan';
-import { numberBlock } from '../domain/number-plan';
 import {
   findOrder,
   insertOrder,
@@ -21,7 +18,7 @@ import {
   type OrderRow,
 } from '../store/phone-number-orders';
 import { findNumberRow } from '../store/phone-numbers';
-import { areaCodeOfNumber } from './available-numbers';
+import { planOfNumber } from '../domain/number-plan';
 import type { OperationContext } from './context';
 import { createOnce } from './idempotency';
 import { listPage } from './pagination';
@@ -33,27 +30,6 @@ import { createPhoneNumber } from './phone-numbers';
  * quota) fails in the order while the others are claimed. The order's status follows its
  * numbers: Processing while any is PENDING, then Successful, Partial or Failed.
  */
-
-/** Chime orders local and toll-free numbers: the country and type a number belongs to. */
-function planOf(phoneNumber: string): { isoCountryCode: string; numberType: NumberType } {
-  for (const [isoCountryCode, plan] of Object.entries(NUMBER_PLANS)) {
-    for (const numberType of ['TOLL_FREE', 'LONG_CODE'] as const) {
-      if (!plan.blocks[numberType]) continue;
-      const areaCode = areaCodeOfNumber(isoCountryCode, numberType, phoneNumber);
-      if (planProblems(isoCountryCode, numberType, areaCode).length > 0) continue;
-      const block = numberBlock(isoCountryCode, numberType, areaCode ?? null);
-      if (
-        phoneNumber.startsWith(block.prefix) &&
-        phoneNumber.length === block.prefix.length + block.suffixDigits
-      ) {
-        return { isoCountryCode, numberType };
-      }
-    }
-  }
-  throw validation(
-    `phoneNumbers: ${phoneNumber} is not a local or toll-free number the carrier offers; search for available numbers first`,
-  );
-}
 
 function numberStatus(ctx: OperationContext, row: OrderedNumberRow): OrderedNumberStatus {
   if (row.phone_number_id === null) return 'Failed';
@@ -97,7 +73,7 @@ export function createPhoneNumberOrder(ctx: OperationContext, body: unknown): Ph
     () => {
       const plans = request.phoneNumbers.map((phoneNumber) => ({
         phoneNumber,
-        ...planOf(phoneNumber),
+        ...planOfNumber(phoneNumber, ['TOLL_FREE', 'LONG_CODE'], 'phoneNumbers'),
       }));
       const numbers: OrderedNumberRow[] = plans.map(
         ({ phoneNumber, isoCountryCode, numberType }) => {

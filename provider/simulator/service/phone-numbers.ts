@@ -10,7 +10,12 @@ import {
 import { notActiveProblem, releaseProblem } from '../../model/number-rules';
 import { conflict, notFound, throwFirst } from '../../api/errors';
 import { newPhoneNumberId } from '../domain/ids';
-import { monthlyLeasingPrice, numberBlock, pickNumber } from '../domain/number-plan';
+import {
+  areaCodeOfNumber,
+  monthlyLeasingPrice,
+  numberBlock,
+  pickNumber,
+} from '../domain/number-plan';
 import { checkNumberSettings, checkProductTypeChange, isAssigned } from '../domain/phone-number';
 import {
   createPhoneNumberRequest,
@@ -35,7 +40,7 @@ import {
 } from '../store/phone-numbers';
 import { churnLiftsAt, churnSince, forgetChurn, recordChurn } from '../store/churn';
 import { isNumberUnavailable, recordRelease, unavailableNumbers } from '../store/number-releases';
-import { areaCodeOfNumber, claimableNumber } from './available-numbers';
+import { claimableNumber } from './available-numbers';
 import { optOutListNameOf } from './identifiers';
 import { findConnectorRow } from '../store/voice-connectors';
 import { findGroupRow } from '../store/voice-connector-groups';
