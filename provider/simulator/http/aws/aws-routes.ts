@@ -17,6 +17,7 @@ import {
   unknownTarget,
 } from './pinpoint-sms-voice-v2';
 import { CHIME_DIALECT, CHIME_OPERATIONS } from './chime-sdk-voice';
+import { CONNECT_DIALECT, CONNECT_OPERATIONS } from './connect';
 import type { RestOperation } from './rest-operation';
 import { sigV4Credentials } from './sigv4-credentials';
 
@@ -254,4 +255,5 @@ function restRoutes(
 export function awsRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
   pinpointRoutes(app, options);
   restRoutes(app, options, CHIME_DIALECT, CHIME_OPERATIONS);
+  restRoutes(app, options, CONNECT_DIALECT, CONNECT_OPERATIONS);
 }
