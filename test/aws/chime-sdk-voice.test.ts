@@ -25,6 +25,7 @@ import {
   UpdateVoiceConnectorCommand,
   UpdateVoiceConnectorGroupCommand,
   ListVoiceConnectorsCommand,
+  GetVoiceConnectorTerminationCommand,
   SearchAvailablePhoneNumbersCommand,
   CreatePhoneNumberOrderCommand,
   GetPhoneNumberOrderCommand,
@@ -134,6 +135,41 @@ describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
       new SearchAvailablePhoneNumbersCommand({ TollFreePrefix: '888', MaxResults: 1 }),
     );
     expect(tollFree.E164PhoneNumbers?.[0]).toMatch(/^\+1888555\d{4}$/);
+  });
+
+  it('an order past the inventory quota fails its numbers, and the inventory keeps what it held', async () => {
+    const held = (
+      await harness.v1.call('ListPhoneNumbers', { filters: { status: ['PENDING', 'ACTIVE'] } })
+    ).items.length;
+    await harness.v1.admin('UpdateAccount', { id: 'default', body: { numberQuota: held + 1 } });
+    const offered = await chime.send(
+      new SearchAvailablePhoneNumbersCommand({ AreaCode: '360', MaxResults: 2 }),
+    );
+    const ordered = await chime.send(
+      new CreatePhoneNumberOrderCommand({
+        ProductType: 'VoiceConnector',
+        E164PhoneNumbers: offered.E164PhoneNumbers,
+      }),
+    );
+    expect(ordered.PhoneNumberOrder?.OrderedPhoneNumbers?.map((n) => n.Status)).toEqual([
+      'Processing',
+      'Failed',
+    ]);
+    await harness.v1.admin('ChangeClock', { body: { action: 'advance', by: '1h' } });
+    const done = await chime.send(
+      new GetPhoneNumberOrderCommand({
+        PhoneNumberOrderId: String(ordered.PhoneNumberOrder?.PhoneNumberOrderId),
+      }),
+    );
+    expect(done.PhoneNumberOrder?.Status).toBe('Partial');
+    const order = await harness.v1.call('GetPhoneNumberOrder', {
+      id: String(ordered.PhoneNumberOrder?.PhoneNumberOrderId),
+    });
+    expect(order.orderedPhoneNumbers[1]?.failureReason).toMatch(/quota/);
+    expect(
+      (await harness.v1.call('ListPhoneNumbers', { filters: { status: ['PENDING', 'ACTIVE'] } }))
+        .items,
+    ).toHaveLength(held + 1);
   });
 
   it('voice connectors are created, read, renamed, paged and deleted; /v1 sees the same ones', async () => {
@@ -410,6 +446,14 @@ describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
     } finally {
       stranger.destroy();
     }
+    const unserved = await failure(
+      chime.send(new GetVoiceConnectorTerminationCommand({ VoiceConnectorId: 'abc' })),
+    );
+    expect(unserved).toMatchObject({
+      name: 'UnknownOperationException',
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(unserved.message).toMatch(/does not serve GET \/voice-connectors\/abc\/termination/);
     const line = harness.log.find((entry) => entry.code === 'ThrottlingException');
     expect(line).toMatchObject({
       dialect: 'chime-sdk-voice',

@@ -20,7 +20,7 @@ import {
 } from './request-log';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES, PAGING_QUERY, type Route } from '../../api/routes';
 import { clientErrorHandler } from './client-errors';
-import { awsRoutes } from './aws/aws-routes';
+import { awsRoutes, isAwsSigned, sendUnknownAwsOperation } from './aws/aws-routes';
 import { AWS_JSON_1_0 } from './aws/pinpoint-sms-voice-v2';
 import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './timeouts';
 
@@ -197,15 +197,18 @@ function answerErrors(app: FastifyInstance, bodyLimit: number): void {
     sendError(reply, asSimulatorError(error, request, bodyLimit)),
   );
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    // An AWS client reads `code` as an error's name: it gets an AWS error shape instead.
+    if (isAwsSigned(request)) return sendUnknownAwsOperation(reply, `${request.method} ${path}`);
+    return sendError(
       reply,
       new SimulatorError(
         'ResourceNotFoundException',
-        `no route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API`,
+        `no route ${request.method} ${path}; see /openapi.json for the API`,
       ),
-    ),
-  );
+    );
+  });
 }
 
 /**

@@ -251,6 +251,32 @@ function restRoutes(
   }
 }
 
+/** A request an AWS client signed (SigV4), whichever service it meant. */
+export function isAwsSigned(request: FastifyRequest): boolean {
+  return /^AWS4-HMAC-SHA256 /.test(header(request, 'authorization') ?? '');
+}
+
+/**
+ * An AWS call to an operation the simulator does not serve: 404 with the error's name in
+ * `x-amzn-ErrorType` and `__type`, as every AWS protocol's clients read it.
+ */
+export function sendUnknownAwsOperation(reply: FastifyReply, what: string): FastifyReply {
+  factsOf(reply.request).code = 'UnknownOperationException';
+  return reply
+    .code(404)
+    .headers({
+      'content-type': 'application/json',
+      'x-amzn-errortype': 'UnknownOperationException',
+      'x-amzn-requestid': reply.request.id,
+    })
+    .send(
+      JSON.stringify({
+        __type: 'UnknownOperationException',
+        Message: `the simulator does not serve ${what}; see docs/aws-tools.md for the AWS operations it serves`,
+      }),
+    );
+}
+
 /** The AWS services' own wire protocols, beside `/v1` on the same port. */
 export function awsRoutes(app: FastifyInstance, options: AwsRouteOptions): void {
   pinpointRoutes(app, options);
