@@ -205,6 +205,7 @@ const ROW_SHAPES: Record<Exclude<StateTable, 'settings'>, Record<string, Column>
   },
   phone_number_order_numbers: {
     order_id: column(orderId, 'use the order id of a phone_number_orders row'),
+    position: count(0),
     phone_number: column(e164, 'use E.164 (e.g. +12065550100)'),
     phone_number_id: nullable(column(phoneNumberId)),
     failure_reason: nullable(column(z.string(), 'use a string')),

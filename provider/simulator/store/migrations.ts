@@ -274,6 +274,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS phone_number_orders_account ON phone_number_orders(account_id, created_at);
   CREATE TABLE IF NOT EXISTS phone_number_order_numbers (
     order_id TEXT NOT NULL REFERENCES phone_number_orders(order_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
     phone_number TEXT NOT NULL,
     phone_number_id TEXT,
     failure_reason TEXT,

@@ -1,7 +1,7 @@
 import { sql, type Db } from './database';
 import { afterKey, type KeyPart, type RowWindow } from './keyset';
 
-/** Chime's phone-number orders: what each asked for, and which number each claim became. */
+/** Chime's phone-number orders: what each asked for, in its order, and which number each claim became. */
 
 export interface OrderRow {
   order_id: string;
@@ -24,11 +24,17 @@ export function insertOrder(db: Db, row: OrderRow, numbers: readonly OrderedNumb
   ).run(row.order_id, row.account_id, row.product_type, row.created_at);
   const insert = sql(
     db,
-    'INSERT INTO phone_number_order_numbers (order_id, phone_number, phone_number_id, failure_reason) VALUES (?, ?, ?, ?)',
+    'INSERT INTO phone_number_order_numbers (order_id, position, phone_number, phone_number_id, failure_reason) VALUES (?, ?, ?, ?, ?)',
   );
-  for (const number of numbers) {
-    insert.run(row.order_id, number.phone_number, number.phone_number_id, number.failure_reason);
-  }
+  numbers.forEach((number, position) => {
+    insert.run(
+      row.order_id,
+      position,
+      number.phone_number,
+      number.phone_number_id,
+      number.failure_reason,
+    );
+  });
 }
 
 export function findOrder(db: Db, accountId: string, orderId: string): OrderRow | undefined {
@@ -41,7 +47,7 @@ export function findOrder(db: Db, accountId: string, orderId: string): OrderRow 
 export function orderedNumbers(db: Db, orderId: string): OrderedNumberRow[] {
   return sql(
     db,
-    'SELECT phone_number, phone_number_id, failure_reason FROM phone_number_order_numbers WHERE order_id = ? ORDER BY phone_number',
+    'SELECT phone_number, phone_number_id, failure_reason FROM phone_number_order_numbers WHERE order_id = ? ORDER BY position',
   ).all(orderId) as OrderedNumberRow[];
 }
 

@@ -79,15 +79,15 @@ describeEachTransport('searching and claiming a chosen number', (harness) => {
     const [first, second, third] = offered.phoneNumbers.map(String);
     await claimSimulatorNumber(other, { phoneNumber: third, numberType: 'LONG_CODE' });
     const order = await client.call('CreatePhoneNumberOrder', {
-      body: { productType: 'VoiceConnector', phoneNumbers: [first, second, third] },
+      body: { productType: 'VoiceConnector', phoneNumbers: [third, first, second] },
     });
     expect(order.status).toBe('Processing');
     expect(order.orderedPhoneNumbers.map((n) => [n.phoneNumber, n.status])).toEqual([
+      [third, 'Failed'],
       [first, 'Processing'],
       [second, 'Processing'],
-      [third, 'Failed'],
     ]);
-    expect(order.orderedPhoneNumbers[2]?.failureReason).toMatch(/is not available/);
+    expect(order.orderedPhoneNumbers[0]?.failureReason).toMatch(/is not available/);
     await advance(client, DAY);
     const done = await client.call('GetPhoneNumberOrder', { id: order.phoneNumberOrderId });
     expect(done.status).toBe('Partial');
