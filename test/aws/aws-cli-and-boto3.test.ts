@@ -28,6 +28,7 @@ function run(
   command: string,
   args: string[],
   home: string,
+  extraEnv: Record<string, string> = {},
 ): { stdout: string; stderr: string; status: number | null } {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -35,7 +36,7 @@ function run(
     ),
   );
   const result = spawnSync(command, args, {
-    env: { ...env, HOME: home, PATH: `${dirname(tools.aws)}:${env.PATH ?? ''}` },
+    env: { ...env, ...extraEnv, HOME: home, PATH: `${dirname(tools.aws)}:${env.PATH ?? ''}` },
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
@@ -106,5 +107,65 @@ describe('the README’s AWS CLI and boto3 examples, against numberplane serve',
         code: 'ConflictException',
       }),
     );
+  });
+
+  it('boto3 and the AWS CLI drive Chime SDK Voice and Connect: search, order, claim, their errors', async () => {
+    const script = `
+import json, sys, boto3
+args = dict(endpoint_url=sys.argv[1], region_name="us-east-1",
+            aws_access_key_id="np_local_default_key", aws_secret_access_key="any-secret")
+chime = boto3.client("chime-sdk-voice", **args)
+connect = boto3.client("connect", **args)
+out = {}
+offered = chime.search_available_phone_numbers(AreaCode="312", MaxResults=1)["E164PhoneNumbers"]
+order = chime.create_phone_number_order(ProductType="VoiceConnector", E164PhoneNumbers=offered)["PhoneNumberOrder"]
+out["order"] = [order["Status"], [n["Status"] for n in order["OrderedPhoneNumbers"]]]
+out["number"] = chime.get_phone_number(PhoneNumberId=offered[0])["PhoneNumber"]["Status"]
+try:
+    chime.get_voice_connector(VoiceConnectorId="missing")
+except chime.exceptions.NotFoundException as error:
+    out["chimeError"] = [error.response["Error"]["Code"], error.response["ResponseMetadata"]["HTTPStatusCode"]]
+target = "arn:aws:connect:us-east-1:111122223333:instance/0a1b2c3d"
+did = connect.search_available_phone_numbers(TargetArn=target, PhoneNumberCountryCode="US",
+                                             PhoneNumberType="DID", PhoneNumberPrefix="+1718")["AvailableNumbersList"][0]
+claimed = connect.claim_phone_number(TargetArn=target, PhoneNumber=did["PhoneNumber"])
+out["claim"] = connect.describe_phone_number(PhoneNumberId=claimed["PhoneNumberId"])["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"]
+try:
+    connect.claim_phone_number(TargetArn=target, PhoneNumber=did["PhoneNumber"])
+except connect.exceptions.ResourceInUseException as error:
+    out["connectError"] = error.response["ResponseMetadata"]["HTTPStatusCode"]
+print(json.dumps(out))
+`;
+    const result = run(tools.python, ['-c', script, served.endpoint], dir);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(JSON.parse(result.stdout)).toEqual({
+      order: ['Processing', ['Processing']],
+      number: 'AcquireInProgress',
+      chimeError: ['NotFoundException', 404],
+      claim: 'IN_PROGRESS',
+      connectError: 409,
+    });
+    const cli = (args: string[]) =>
+      run(
+        tools.aws,
+        [...args, '--endpoint-url', served.endpoint, '--region', 'us-east-1', '--output', 'json'],
+        dir,
+        {
+          AWS_ACCESS_KEY_ID: DEFAULT_API_KEY,
+          AWS_SECRET_ACCESS_KEY: 'any-secret',
+        },
+      );
+    const listed = cli(['chime-sdk-voice', 'list-phone-number-orders']);
+    expect([listed.status, listed.stderr]).toEqual([0, '']);
+    expect(
+      (JSON.parse(listed.stdout) as { PhoneNumberOrders: unknown[] }).PhoneNumberOrders,
+    ).toHaveLength(1);
+    const numbers = cli(['connect', 'list-phone-numbers-v2']);
+    expect([numbers.status, numbers.stderr]).toEqual([0, '']);
+    expect(
+      (
+        JSON.parse(numbers.stdout) as { ListPhoneNumbersSummaryList: { PhoneNumberType: string }[] }
+      ).ListPhoneNumbersSummaryList.map((n) => n.PhoneNumberType),
+    ).toEqual(['DID']);
   });
 });
