@@ -1,30 +1,46 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_ADMIN_KEY, DEFAULT_API_KEY } from '../../../provider/api/default-keys';
 import { HttpClient } from '../../../provider/client/http-client';
 import { TransportError } from '../../../provider/client/simulator-client';
+import { buildApp } from '../../../provider/simulator/http/build-app';
+import { Simulator } from '../../../provider/simulator/service/simulator';
 
-/** A server that answers every request 200 with `body`: not a numberplane simulator. */
-async function answering(body: string): Promise<{ endpoint: string; server: Server }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${port}`, server };
+/**
+ * The simulator's server with its answers rewritten by `rewrite` (method and path → the body
+ * sent instead): what a client meets behind a proxy or at an endpoint that is not ours.
+ */
+async function rewritten(
+  rewrite: (method: string, path: string, payload: string) => string,
+): Promise<{ endpoint: string; app: FastifyInstance; simulator: Simulator }> {
+  const simulator = Simulator.open({ path: ':memory:' });
+  const app = buildApp({ simulator });
+  app.addHook('onSend', async (request, _reply, payload) =>
+    typeof payload === 'string' ? rewrite(request.method, request.url, payload) : payload,
+  );
+  const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { endpoint, app, simulator };
 }
 
 describe('the HTTP client reads only answers of the API’s shape', () => {
-  let server: Server | undefined;
+  let served: { app: FastifyInstance; simulator: Simulator } | undefined;
   afterEach(async () => {
-    await new Promise((resolve) => server?.close(resolve));
-    server = undefined;
+    await served?.app.close();
+    served?.simulator.close();
+    served = undefined;
   });
 
   it('refuses a success answer that is not a phone number, naming the missing field', async () => {
-    const started = await answering(JSON.stringify({ hello: 'world' }));
-    server = started.server;
-    const client = new HttpClient({ endpoint: started.endpoint, apiKey: 'k' });
-    const failure = await client.call('DescribePhoneNumber', { id: 'pn-1' }).catch((e) => e);
+    const started = await rewritten((method, path, payload) =>
+      method === 'GET' && path.startsWith('/v1/phone-numbers/') ? '{"hello":"world"}' : payload,
+    );
+    served = started;
+    const client = new HttpClient({ endpoint: started.endpoint, apiKey: DEFAULT_API_KEY });
+    const made = await client.call('CreatePhoneNumber', {
+      body: { isoCountryCode: 'US', numberType: 'SIMULATOR', numberCapabilities: ['SMS'] },
+    });
+    const failure = await client
+      .call('DescribePhoneNumber', { id: made.phoneNumberId })
+      .catch((e: unknown) => e);
     expect(TransportError.isInstance(failure)).toBe(true);
     expect((failure as TransportError).kind).toBe('bad-response');
     expect((failure as TransportError).message).toMatch(
@@ -33,11 +49,15 @@ describe('the HTTP client reads only answers of the API’s shape', () => {
   });
 
   it('takes an answer of the right shape with fields it does not know', async () => {
-    const started = await answering(JSON.stringify({ cleared: 2, note: 'from a newer server' }));
-    server = started.server;
-    const client = new HttpClient({ endpoint: started.endpoint, adminKey: 'k' });
+    const started = await rewritten((method, path, payload) =>
+      method === 'DELETE' && path === '/v1/admin/faults'
+        ? JSON.stringify({ ...(JSON.parse(payload) as object), note: 'from a newer server' })
+        : payload,
+    );
+    served = started;
+    const client = new HttpClient({ endpoint: started.endpoint, adminKey: DEFAULT_ADMIN_KEY });
     await expect(client.admin('ClearFaults')).resolves.toEqual({
-      cleared: 2,
+      cleared: 0,
       note: 'from a newer server',
     });
   });
