@@ -87,12 +87,61 @@ function disassociate(invoke: Invoke, target: Target, id: string) {
   };
 }
 
-const numbers = {
-  E164PhoneNumbers: z.array(z.string()),
-  ForceAssociate: z.boolean().optional(),
-};
-const connectorNumbers = z.strictObject({ VoiceConnectorId: z.string(), ...numbers });
-const groupNumbers = z.strictObject({ VoiceConnectorGroupId: z.string(), ...numbers });
+/** Where numbers are associated: Chime's name for it, its path, how it is read. */
+const TARGETS = {
+  voiceConnectorId: {
+    noun: 'VoiceConnector',
+    path: '/voice-connectors/:voiceConnectorId',
+    get: 'GetVoiceConnector',
+  },
+  voiceConnectorGroupId: {
+    noun: 'VoiceConnectorGroup',
+    path: '/voice-connector-groups/:voiceConnectorGroupId',
+    get: 'GetVoiceConnectorGroup',
+  },
+} as const;
+
+/** Associate and disassociate numbers with a connector or a group: the same two operations. */
+function associationOperations(target: Target): RestOperation[] {
+  const { noun, path, get } = TARGETS[target];
+  // The target's id arrives in the path only, so its member's name is the dialect's own.
+  const route = { method: 'POST', path, labels: { [target]: 'TargetId' }, status: 200 } as const;
+  const members = z.strictObject({ TargetId: z.string(), E164PhoneNumbers: z.array(z.string()) });
+  return [
+    restOperation(
+      {
+        ...route,
+        name: `AssociatePhoneNumbersWith${noun}`,
+        literal: { operation: 'associate-phone-numbers' },
+      },
+      members.extend({ ForceAssociate: z.boolean().optional() }),
+      async (invoke, request) => {
+        await invoke(get, { id: request.TargetId });
+        return eachNumber(
+          request.E164PhoneNumbers,
+          associate(invoke, target, request.TargetId, request.ForceAssociate === true),
+          invoke,
+        );
+      },
+    ),
+    restOperation(
+      {
+        ...route,
+        name: `DisassociatePhoneNumbersFrom${noun}`,
+        literal: { operation: 'disassociate-phone-numbers' },
+      },
+      members,
+      async (invoke, request) => {
+        await invoke(get, { id: request.TargetId });
+        return eachNumber(
+          request.E164PhoneNumbers,
+          disassociate(invoke, target, request.TargetId),
+          invoke,
+        );
+      },
+    ),
+  ];
+}
 
 export const CHIME_CONNECTOR_OPERATIONS: readonly RestOperation[] = [
   restOperation(
@@ -187,46 +236,6 @@ export const CHIME_CONNECTOR_OPERATIONS: readonly RestOperation[] = [
   ),
   restOperation(
     {
-      name: 'AssociatePhoneNumbersWithVoiceConnector',
-      method: 'POST',
-      path: '/voice-connectors/:voiceConnectorId',
-      literal: { operation: 'associate-phone-numbers' },
-      labels: { voiceConnectorId: 'VoiceConnectorId' },
-      status: 200,
-    },
-    connectorNumbers,
-    async (invoke, request) => {
-      const id = request.VoiceConnectorId;
-      await invoke('GetVoiceConnector', { id });
-      return eachNumber(
-        request.E164PhoneNumbers,
-        associate(invoke, 'voiceConnectorId', id, request.ForceAssociate === true),
-        invoke,
-      );
-    },
-  ),
-  restOperation(
-    {
-      name: 'DisassociatePhoneNumbersFromVoiceConnector',
-      method: 'POST',
-      path: '/voice-connectors/:voiceConnectorId',
-      literal: { operation: 'disassociate-phone-numbers' },
-      labels: { voiceConnectorId: 'VoiceConnectorId' },
-      status: 200,
-    },
-    connectorNumbers.omit({ ForceAssociate: true }),
-    async (invoke, request) => {
-      const id = request.VoiceConnectorId;
-      await invoke('GetVoiceConnector', { id });
-      return eachNumber(
-        request.E164PhoneNumbers,
-        disassociate(invoke, 'voiceConnectorId', id),
-        invoke,
-      );
-    },
-  ),
-  restOperation(
-    {
       name: 'CreateVoiceConnectorGroup',
       method: 'POST',
       path: '/voice-connector-groups',
@@ -316,44 +325,6 @@ export const CHIME_CONNECTOR_OPERATIONS: readonly RestOperation[] = [
       return undefined;
     },
   ),
-  restOperation(
-    {
-      name: 'AssociatePhoneNumbersWithVoiceConnectorGroup',
-      method: 'POST',
-      path: '/voice-connector-groups/:voiceConnectorGroupId',
-      literal: { operation: 'associate-phone-numbers' },
-      labels: { voiceConnectorGroupId: 'VoiceConnectorGroupId' },
-      status: 200,
-    },
-    groupNumbers,
-    async (invoke, request) => {
-      const id = request.VoiceConnectorGroupId;
-      await invoke('GetVoiceConnectorGroup', { id });
-      return eachNumber(
-        request.E164PhoneNumbers,
-        associate(invoke, 'voiceConnectorGroupId', id, request.ForceAssociate === true),
-        invoke,
-      );
-    },
-  ),
-  restOperation(
-    {
-      name: 'DisassociatePhoneNumbersFromVoiceConnectorGroup',
-      method: 'POST',
-      path: '/voice-connector-groups/:voiceConnectorGroupId',
-      literal: { operation: 'disassociate-phone-numbers' },
-      labels: { voiceConnectorGroupId: 'VoiceConnectorGroupId' },
-      status: 200,
-    },
-    groupNumbers.omit({ ForceAssociate: true }),
-    async (invoke, request) => {
-      const id = request.VoiceConnectorGroupId;
-      await invoke('GetVoiceConnectorGroup', { id });
-      return eachNumber(
-        request.E164PhoneNumbers,
-        disassociate(invoke, 'voiceConnectorGroupId', id),
-        invoke,
-      );
-    },
-  ),
+  ...associationOperations('voiceConnectorId'),
+  ...associationOperations('voiceConnectorGroupId'),
 ];
