@@ -89,3 +89,32 @@ export async function startStore(kind: StoreKind): Promise<AwsHarness> {
   if (kind === STORES[1]) await seedThroughV1(harness.v1);
   return harness;
 }
+
+/** What an AWS SDK client is given to talk to `harness`: its endpoint, an account's key. */
+export function clientConfig(
+  harness: AwsHarness,
+  apiKey?: string,
+  maxAttempts = 1,
+): {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  maxAttempts: number;
+} {
+  return {
+    endpoint: harness.endpoint,
+    region: 'us-east-1',
+    credentials: harness.credentials(apiKey),
+    maxAttempts,
+  };
+}
+
+/** The error `promise` fails with (an SDK's modelled class, with its members). */
+export async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

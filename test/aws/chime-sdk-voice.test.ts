@@ -33,16 +33,7 @@ import {
   type VoiceConnectorAwsRegion,
 } from '@aws-sdk/client-chime-sdk-voice';
 import type { PhoneNumber } from '../../provider/api/objects';
-import { startStore, STORES, type AwsHarness } from './aws-harness';
-
-async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+import { startStore, STORES, type AwsHarness, clientConfig, failure } from './aws-harness';
 
 describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
   let harness: AwsHarness;
@@ -50,12 +41,7 @@ describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
 
   beforeEach(async () => {
     harness = await startStore(store);
-    chime = new ChimeSDKVoiceClient({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(),
-      maxAttempts: 1,
-    });
+    chime = new ChimeSDKVoiceClient(clientConfig(harness));
   });
   afterEach(async () => {
     chime.destroy();
@@ -438,12 +424,7 @@ describe.each(STORES)('Chime SDK Voice through the AWS SDK, on %s', (store) => {
     });
     const throttled = await failure(chime.send(new ListVoiceConnectorsCommand({})));
     expect(throttled).toBeInstanceOf(ThrottledClientException);
-    const stranger = new ChimeSDKVoiceClient({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials('np_not_a_key_of_anyone'),
-      maxAttempts: 1,
-    });
+    const stranger = new ChimeSDKVoiceClient(clientConfig(harness, 'np_not_a_key_of_anyone'));
     try {
       expect(await failure(stranger.send(new ListVoiceConnectorGroupsCommand({})))).toBeInstanceOf(
         AccessDeniedException,

@@ -12,21 +12,12 @@ import {
   ServiceQuotaExceededException,
   UpdatePhoneNumberCommand,
 } from '@aws-sdk/client-connect';
-import { startStore, STORES, type AwsHarness } from './aws-harness';
+import { startStore, STORES, type AwsHarness, clientConfig, failure } from './aws-harness';
 
 const INSTANCE =
   'arn:aws:connect:us-east-1:111122223333:instance/4a5b6c7d-0000-4000-8000-000000000001';
 const OTHER_INSTANCE =
   'arn:aws:connect:us-east-1:111122223333:instance/4a5b6c7d-0000-4000-8000-000000000002';
-
-async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 describe.each(STORES)('Amazon Connect phone numbers through the AWS SDK, on %s', (store) => {
   let harness: AwsHarness;
@@ -34,12 +25,7 @@ describe.each(STORES)('Amazon Connect phone numbers through the AWS SDK, on %s',
 
   beforeEach(async () => {
     harness = await startStore(store);
-    connect = new ConnectClient({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(),
-      maxAttempts: 1,
-    });
+    connect = new ConnectClient(clientConfig(harness));
   });
   afterEach(async () => {
     connect.destroy();
@@ -196,12 +182,7 @@ describe.each(STORES)('Amazon Connect phone numbers through the AWS SDK, on %s',
     expect(again).toBeInstanceOf(ResourceInUseException);
     expect(again.message).toMatch(/is not available/);
     const other = await harness.v1.admin('CreateAccount', { body: { name: 'other' } });
-    const theirs = new ConnectClient({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(other.apiKey),
-      maxAttempts: 1,
-    });
+    const theirs = new ConnectClient(clientConfig(harness, other.apiKey));
     try {
       expect(
         await failure(
@@ -273,12 +254,7 @@ describe.each(STORES)('Amazon Connect phone numbers through the AWS SDK, on %s',
         connect.send(new DescribePhoneNumberCommand({ PhoneNumberId: sms.phoneNumberId })),
       ),
     ).toBeInstanceOf(ResourceNotFoundException);
-    const stranger = new ConnectClient({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials('np_not_a_key_of_anyone'),
-      maxAttempts: 1,
-    });
+    const stranger = new ConnectClient(clientConfig(harness, 'np_not_a_key_of_anyone'));
     try {
       expect(await failure(stranger.send(new ListPhoneNumbersV2Command({})))).toBeInstanceOf(
         AccessDeniedException,

@@ -19,7 +19,14 @@ import {
   ValidationException,
   type RequestPhoneNumberCommandInput,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { startAwsHarness, startStore, STORES, type AwsHarness } from './aws-harness';
+import {
+  startAwsHarness,
+  startStore,
+  STORES,
+  type AwsHarness,
+  clientConfig,
+  failure,
+} from './aws-harness';
 
 const SMS: RequestPhoneNumberCommandInput = {
   IsoCountryCode: 'US',
@@ -28,28 +35,13 @@ const SMS: RequestPhoneNumberCommandInput = {
   NumberType: 'SIMULATOR',
 };
 
-/** The error `promise` fails with (the SDK's modelled class, with its members). */
-async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
-
 describe.each(STORES)('Pinpoint SMS and Voice v2 through the AWS SDK, on %s', (store) => {
   let harness: AwsHarness;
   let sms: PinpointSMSVoiceV2Client;
 
   beforeEach(async () => {
     harness = await startStore(store);
-    sms = new PinpointSMSVoiceV2Client({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(),
-      maxAttempts: 1,
-    });
+    sms = new PinpointSMSVoiceV2Client(clientConfig(harness));
   });
   afterEach(async () => {
     sms.destroy();
@@ -317,12 +309,7 @@ describe.each(STORES)('Pinpoint SMS and Voice v2 through the AWS SDK, on %s', (s
     await harness.v1.admin('AddFault', {
       body: { operation: 'CreatePhoneNumber', kind: 'throttle', nth: 1 },
     });
-    const retrying = new PinpointSMSVoiceV2Client({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(),
-      maxAttempts: 3,
-    });
+    const retrying = new PinpointSMSVoiceV2Client(clientConfig(harness, undefined, 3));
     try {
       const made = await retrying.send(new RequestPhoneNumberCommand(SMS));
       expect(made.$metadata.attempts).toBe(2);
@@ -342,12 +329,7 @@ describe.each(STORES)('Pinpoint SMS and Voice v2 through the AWS SDK, on %s', (s
   });
 
   it('a key of no account, or no signature at all, gets AccessDeniedException and changes nothing', async () => {
-    const stranger = new PinpointSMSVoiceV2Client({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials('np_not_a_key_of_anyone'),
-      maxAttempts: 1,
-    });
+    const stranger = new PinpointSMSVoiceV2Client(clientConfig(harness, 'np_not_a_key_of_anyone'));
     try {
       const denied = await failure(stranger.send(new RequestPhoneNumberCommand(SMS)));
       expect(denied).toBeInstanceOf(AccessDeniedException);
@@ -375,18 +357,8 @@ describe('Pinpoint SMS and Voice v2 on a server other machines can reach', () =>
       bootstrapApiKey: 'np_exposed_account_key_0001',
       adminApiKey: 'np_exposed_admin_key_0001',
     });
-    const withDefault = new PinpointSMSVoiceV2Client({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials('np_local_default_key'),
-      maxAttempts: 1,
-    });
-    const withOwn = new PinpointSMSVoiceV2Client({
-      endpoint: harness.endpoint,
-      region: 'us-east-1',
-      credentials: harness.credentials(),
-      maxAttempts: 1,
-    });
+    const withDefault = new PinpointSMSVoiceV2Client(clientConfig(harness, 'np_local_default_key'));
+    const withOwn = new PinpointSMSVoiceV2Client(clientConfig(harness));
     try {
       expect(await failure(withDefault.send(new DescribePhoneNumbersCommand({})))).toBeInstanceOf(
         AccessDeniedException,
