@@ -162,7 +162,8 @@ function prepareWorkspace(node, engine) {
   installDynamicProviderPlugin(workspace, engine.binDir);
   writeFileSync(
     join(workspace, 'node_modules', '.numberplane-engine.json'),
-    `${JSON.stringify(engine, null, 2)}\n`,
+    // The YAML host does not follow the CLI's version: the pinned setup's serves YAML programs.
+    `${JSON.stringify({ ...engine, yamlHost: baselineYamlHost() }, null, 2)}\n`,
   );
   return workspace;
 }
@@ -202,6 +203,7 @@ function runTests(node, workspace, baseline) {
 }
 
 const baselinePointer = join(root, 'node_modules', '.numberplane-engine.json');
+const baselineYamlHost = () => JSON.parse(readFileSync(baselinePointer, 'utf8')).yamlHost;
 if (!existsSync(baselinePointer) || !existsSync(join(root, 'dist'))) {
   fail(
     'run `npm run setup && npm run build` first: the upgrade test starts from the pinned toolchain.',

@@ -5,7 +5,9 @@
 // build from the pinned Go tools module into a cache outside the repo, keyed by version)
 // and the official Node.js language host, `pulumi-language-nodejs`, that `pulumi up`
 // starts to run a Node.js program (on PATH, else the cache, else built from Go modules,
-// else built from its upstream source in ../shared/third_party). It ends by writing
+// else built from its upstream source in ../shared/third_party), and the Pulumi YAML
+// language host that YAML programs need (on PATH, else cached, else built from the Go
+// module tools/yaml-host pins). It ends by writing
 // node_modules/.numberplane-engine.json, which the engine helpers read to find both, and
 // finds the AWS CLI and boto3 the AWS-dialect tests drive (scripts/aws-tools.mjs).
 // Plain Node.js on purpose: it runs before node_modules.
@@ -19,6 +21,7 @@ import {
   cacheRoot,
   compareVersions,
   ensureLanguageHost,
+  ensureYamlHost,
   fail,
   findOnPath,
   installDynamicProviderPlugin,
@@ -26,6 +29,7 @@ import {
   pinProblem,
   sha256,
   versionOf,
+  YAML_HOST,
 } from './toolchain.mjs';
 import { keepSqlitePrebuild, prebuildInstallEnv } from './sqlite-prebuilds.mjs';
 import { ensureAwsTools } from './aws-tools.mjs';
@@ -33,6 +37,7 @@ import { ensureAwsTools } from './aws-tools.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, 'tools', 'engine');
 const hostToolsDir = join(root, 'tools', 'language-host');
+const yamlToolsDir = join(root, 'tools', 'yaml-host');
 const pointerFile = join(root, 'node_modules', '.numberplane-engine.json');
 const installStamp = join(root, 'node_modules', '.numberplane-install-stamp');
 
@@ -92,12 +97,16 @@ function ensureEngine() {
     source = 'cache';
   }
   const languageHost = ensureLanguageHost(version, hostToolsDir, binDir, cacheBinDir);
-  const pointer = { binDir, version, source, languageHost };
+  const yamlHost = ensureYamlHost(yamlToolsDir, cacheRoot());
+  const pointer = { binDir, version, source, languageHost, yamlHost };
   writeFileSync(pointerFile, `${JSON.stringify(pointer, null, 2)}\n`);
   log(`pulumi v${versionOf(join(binDir, 'pulumi'))} (${source}) at ${binDir}`);
   const how = `${languageHost.source}${languageHost.cached ? ', cached' : ''}`;
   log(`${HOST} v${languageHost.version} (${how}) at ${languageHost.dir}`);
-  const dirs = [...new Set([binDir, languageHost.dir])].join(':');
+  log(
+    `${YAML_HOST} v${yamlHost.version} (${yamlHost.source}${yamlHost.cached ? ', cached' : ''}) at ${yamlHost.dir}`,
+  );
+  const dirs = [...new Set([binDir, languageHost.dir, yamlHost.dir])].join(':');
   log(`to type pulumi commands in this shell: export PATH="${dirs}:$PATH"`);
 }
 

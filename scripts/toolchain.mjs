@@ -295,3 +295,58 @@ export function installDynamicProviderPlugin(sdkRoot, binDir) {
   copyFileSync(source, target);
   chmodSync(target, 0o755);
 }
+
+export const YAML_HOST = 'pulumi-language-yaml';
+const YAML_HOST_MODULE = 'github.com/pulumi/pulumi-yaml';
+
+/**
+ * The Pulumi YAML language host, which `pulumi up` starts to run a Pulumi YAML program (the
+ * provider plugin's example and tests): one on PATH (official installs ship it), else the
+ * cached build, else a build of the version tools/yaml-host/go.mod pins (about a minute).
+ */
+export function ensureYamlHost(yamlToolsDir, cacheRoot) {
+  const goMod = readFileSync(join(yamlToolsDir, 'go.mod'), 'utf8');
+  const pinned = new RegExp(`${YAML_HOST_MODULE} v(\\d+\\.\\d+\\.\\d+)`).exec(goMod)?.[1];
+  if (!pinned) fail(`${yamlToolsDir}/go.mod does not pin ${YAML_HOST_MODULE}`);
+  const onPath = findOnPath(YAML_HOST);
+  if (onPath) return { dir: dirname(onPath), version: 'path', source: 'path' };
+  const binDir = join(cacheRoot, `${YAML_HOST}-v${pinned}`);
+  const stamp = join(binDir, `${YAML_HOST}.version`);
+  if (existsSync(join(binDir, YAML_HOST)) && existsSync(stamp)) {
+    if (readFileSync(stamp, 'utf8').trim() === pinned) {
+      return { dir: binDir, version: pinned, source: 'go-module', cached: true };
+    }
+  }
+  const go = goToolchain(YAML_HOST, pinned);
+  mkdirSync(binDir, { recursive: true });
+  const tmpOut = join(binDir, `${YAML_HOST}.tmp-${process.pid}`);
+  log(`building ${YAML_HOST} v${pinned} from Go module ${YAML_HOST_MODULE} (about a minute)`);
+  const result = spawnSync(
+    go,
+    [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      `-s -w -X ${YAML_HOST_MODULE}/pkg/version.Version=v${pinned}`,
+      '-o',
+      tmpOut,
+      `${YAML_HOST_MODULE}/cmd/${YAML_HOST}`,
+    ],
+    {
+      cwd: yamlToolsDir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        GOFLAGS: '-mod=readonly -buildvcs=false',
+        GONOSUMDB: 'github.com/pulumi',
+        GOTOOLCHAIN: 'local',
+        CGO_ENABLED: '0',
+      },
+    },
+  );
+  if (result.status !== 0)
+    fail(`go build of ${YAML_HOST} v${pinned} failed; see the output above.`);
+  renameSync(tmpOut, join(binDir, YAML_HOST));
+  writeFileSync(stamp, `${pinned}\n`);
+  return { dir: binDir, version: pinned, source: 'go-module' };
+}

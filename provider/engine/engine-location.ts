@@ -12,6 +12,8 @@ export interface EngineLocation {
   readonly source: 'path' | 'cache';
   /** The official Node.js language host that `pulumi up` starts to run a program. */
   readonly languageHost: LanguageHostLocation;
+  /** The Pulumi YAML language host (`pulumi-language-yaml`), for YAML programs; set up by a checkout's setup. */
+  readonly yamlHost?: LanguageHostLocation;
 }
 
 /** Where setup found or built `pulumi-language-nodejs`, and from what. */
@@ -98,6 +100,15 @@ export function locateEngine(root: string = findPackageRoot()): EngineLocation {
     version: String(parsed.version),
     source: parsed.source === 'path' ? 'path' : 'cache',
     languageHost: { dir: host.dir, version: String(host.version), source: String(host.source) },
+    ...(typeof parsed.yamlHost?.dir === 'string'
+      ? {
+          yamlHost: {
+            dir: parsed.yamlHost.dir,
+            version: String(parsed.yamlHost.version),
+            source: String(parsed.yamlHost.source),
+          },
+        }
+      : {}),
   };
 }
 
@@ -114,7 +125,9 @@ export function engineEnvironment(
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined) env[key] = value;
   }
-  const dirs = [...new Set([location.binDir, location.languageHost.dir])];
+  const dirs = [
+    ...new Set([location.binDir, location.languageHost.dir, location.yamlHost?.dir ?? '']),
+  ].filter(Boolean);
   env.PATH = [...dirs, base.PATH ?? ''].filter(Boolean).join(delimiter);
   env.PULUMI_SKIP_UPDATE_CHECK = 'true';
   env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION = 'true';

@@ -17,6 +17,7 @@ const LAYERS = [
   'client',
   'resources',
   'engine',
+  'plugin',
   'inventory',
   'ci',
   'cli',

@@ -9,7 +9,7 @@ import { backend } from './connection';
 import type { Props } from './property-diff';
 import { withRetry } from './retry';
 import type { Ownership } from '../../api/objects';
-import { stackOfKey } from '../resource-key';
+import { nameInKey, stackOfKey } from '../resource-key';
 
 type OwnedKind = Ownership['kind'];
 
@@ -77,6 +77,14 @@ export const carried = (props: Props): Props => ({
  */
 export const withKeptKey = (olds: Props, news: Props): Props =>
   typeof olds.resourceKey === 'string' ? { ...news, resourceKey: olds.resourceKey } : news;
+
+/**
+ * The declared name, or the resource's own name (from its key) when none is declared: the
+ * TypeScript classes pass their resource name, a plugin resource (Pulumi YAML, Python…)
+ * declares none.
+ */
+export const nameOrResourceName = (news: Props): unknown =>
+  news.name ?? (typeof news.resourceKey === 'string' ? nameInKey(news.resourceKey) : undefined);
 
 /** Tags as state keeps them: none rather than an empty map. */
 export const tagsOrNone = (tags: Record<string, string>): Record<string, string> | undefined =>

@@ -32,7 +32,7 @@ const FIELDS: Record<string, z.ZodType> = {
   resourceKey: z.string().optional(),
 };
 
-const SPECS: PropertySpec[] = [
+export const SPECS: PropertySpec[] = [
   { name: 'name', replaces: true },
   { name: 'tags', replaces: true },
 ];

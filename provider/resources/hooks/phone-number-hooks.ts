@@ -35,7 +35,7 @@ const FIELDS: Record<string, z.ZodType> = {
 };
 
 /** Country, type, capabilities and area code pick the number: changing them replaces it. */
-const SPECS: PropertySpec[] = [
+export const SPECS: PropertySpec[] = [
   { name: 'isoCountryCode', replaces: true },
   { name: 'numberType', replaces: true },
   { name: 'numberCapabilities', replaces: true, unordered: true },

@@ -9,6 +9,7 @@ import {
   carried,
   clientToken,
   holdFor,
+  nameOrResourceName,
   deleteOrGone,
   isNotFound,
   readOrGone,
@@ -29,7 +30,7 @@ const FIELDS: Record<string, z.ZodType> = {
   resourceKey: z.string().optional(),
 };
 
-const SPECS: PropertySpec[] = [{ name: 'name' }, { name: 'connectors' }];
+export const SPECS: PropertySpec[] = [{ name: 'name' }, { name: 'connectors' }];
 
 /** Priority order, so that equal sets of connectors compare equal. */
 function ordered(connectors: unknown): GroupConnector[] {
@@ -68,6 +69,7 @@ export async function check(
   const connectors = news.connectors;
   const inputs = {
     ...news,
+    name: nameOrResourceName(news),
     connectors:
       listOfObjects(connectors) && !containsUnknown(connectors) ? ordered(connectors) : connectors,
   };

@@ -12,6 +12,7 @@ import {
   clientToken,
   holdFor,
   deleteOrGone,
+  nameOrResourceName,
   readOrGone,
   tagsOrNone,
   withKeptKey,
@@ -30,7 +31,7 @@ const FIELDS: Record<string, z.ZodType> = {
   resourceKey: z.string().optional(),
 };
 
-const SPECS: PropertySpec[] = [
+export const SPECS: PropertySpec[] = [
   { name: 'name' },
   { name: 'awsRegion', replaces: true },
   { name: 'requireEncryption' },
@@ -44,6 +45,7 @@ export async function check(
   const news = withKeptKey(olds, declared);
   const inputs = {
     ...news,
+    name: nameOrResourceName(news),
     requireEncryption: news.requireEncryption ?? DEFAULTS.requireEncryption,
   };
   return { inputs, failures: checkProperties(inputs, FIELDS, 'VoiceConnector') };

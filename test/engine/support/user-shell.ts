@@ -42,13 +42,16 @@ export interface UserShell {
   pulumi(cwd: string, ...args: string[]): Promise<PulumiCliResult>;
   /** Runs `pulumi ARGS` in `cwd` and fails with its output unless it exits 0. */
   ok(cwd: string, ...args: string[]): Promise<PulumiCliResult>;
-  /** The numberplane resources of the selected stack (`pulumi stack export`). */
+  /** The numberplane resources of the selected stack (`pulumi stack export`), dynamic or plugin. */
   resources(cwd: string): Promise<StateResource[]>;
   /** The selected stack's outputs (`pulumi stack output --json`). */
   outputs(cwd: string): Promise<Record<string, unknown>>;
   /** Removes every file the shell made. */
   cleanup(): void;
 }
+
+/** numberplane's types: the dynamic resources' and the plugin's (`numberplane:index:PhoneNumber`). */
+const NUMBERPLANE_TYPE = /^(?:pulumi-nodejs:dynamic\/numberplane|numberplane:index):/;
 
 export function openUserShell(): UserShell {
   const dir = mkdtempSync(join(tmpdir(), 'numberplane-shell-'));
@@ -82,7 +85,7 @@ export function openUserShell(): UserShell {
         deployment: { resources?: Omit<StateResource, 'name'>[] };
       };
       return (deployment.resources ?? [])
-        .filter((resource) => resource.type.startsWith('pulumi-nodejs:dynamic/numberplane:'))
+        .filter((resource) => NUMBERPLANE_TYPE.test(resource.type))
         .map((resource) => ({
           ...resource,
           type: resource.type.split(':').pop() ?? resource.type,
