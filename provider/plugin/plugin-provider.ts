@@ -2,23 +2,12 @@ import type * as provider from '@pulumi/pulumi/provider';
 import { userFacingHooks } from '../resources/hooks/user-facing-errors';
 import type { Hooks } from '../resources/hooks/hooks';
 import type { Props } from '../resources/hooks/property-diff';
+import { keyOfUrn } from '../resources/key-names';
 import { kindOfToken, RESOURCE_KINDS } from './resource-kinds';
 import { packageSchema } from './package-schema';
 
 /** The type token of a URN (`urn:pulumi:STACK::PROJECT::[PARENT$]TYPE::NAME`). */
 const tokenOfUrn = (urn: string): string => (urn.split('::')[2] ?? '').split('$').pop() ?? '';
-
-/**
- * The key a resource's create derives its idempotency token from (resource-key.ts): a
- * top-level resource's is `project/stack/name` as the dynamic resources give it, so a
- * number moved from a dynamic resource keeps its key; a child's is its URN.
- */
-export function resourceKeyOfUrn(urn: string): string {
-  const [stack = '', project = '', type = '', ...name] = urn
-    .slice('urn:pulumi:'.length)
-    .split('::');
-  return type.includes('$') ? urn : `${project}/${stack}/${name.join('::')}`;
-}
 
 function hooksOf(urn: string): Hooks {
   const kind = kindOfToken(tokenOfUrn(urn));
@@ -40,7 +29,7 @@ export function pluginProvider(version: string): provider.Provider {
     version,
     getSchema: () => Promise.resolve(JSON.stringify(packageSchema(version))),
     check: (urn, olds: Props, news: Props) =>
-      hooksOf(urn).check(olds, { ...news, resourceKey: resourceKeyOfUrn(urn) }),
+      hooksOf(urn).check(olds, { ...news, resourceKey: keyOfUrn(urn) }),
     diff: (id, urn, olds: Props, news: Props) => hooksOf(urn).diff(id, olds, news),
     create: (urn, inputs: Props) => hooksOf(urn).create(inputs),
     read: async (id, urn, props: Props | undefined) => hooksOf(urn).read(id, props ?? {}),

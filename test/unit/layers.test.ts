@@ -41,14 +41,17 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Relative imports and requires in a module's text, resolved to the files they name. */
+/** Relative imports and requires of modules in a module's text, resolved to the files they name. */
 function importsIn(file: string, text: string): string[] {
   const specifiers = [
     ...text.matchAll(/\bfrom '(\.[^']+)'/g),
     ...text.matchAll(/\brequire\('(\.[^']+)'\)/g),
     ...text.matchAll(/\bimport\('(\.[^']+)'\)/g),
   ].map((match) => String(match[1]));
-  return specifiers.map((specifier) => `${resolve(dirname(file), specifier)}.ts`);
+  // A JSON file (the package schema) is data, in no layer.
+  return specifiers
+    .filter((specifier) => !specifier.endsWith('.json'))
+    .map((specifier) => `${resolve(dirname(file), specifier)}.ts`);
 }
 
 /** Each import of `file` (whose text is `text`) that reaches up a layer, said for people. */

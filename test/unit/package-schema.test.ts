@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageSchema, packageVersion } from '../../provider/plugin/package-schema';
 import { RESOURCE_KINDS, tokenOf } from '../../provider/plugin/resource-kinds';
-import { resourceKeyOfUrn } from '../../provider/plugin/plugin-provider';
+import { keyOfUrn } from '../../provider/resources/key-names';
 import { findPackageRoot } from '../../provider/engine/engine-location';
 
 const root = findPackageRoot();
@@ -99,10 +99,10 @@ describe('the plugin’s package schema', () => {
 
 describe('a plugin resource’s key', () => {
   it('is project/stack/name at the top level, as a dynamic resource’s, and the URN under a component', () => {
-    expect(resourceKeyOfUrn('urn:pulumi:dev::phones::numberplane:index:PhoneNumber::support')).toBe(
+    expect(keyOfUrn('urn:pulumi:dev::phones::numberplane:index:PhoneNumber::support')).toBe(
       'phones/dev/support',
     );
     const child = 'urn:pulumi:dev::phones::my:Team$numberplane:index:PhoneNumber::support';
-    expect(resourceKeyOfUrn(child)).toBe(child);
+    expect(keyOfUrn(child)).toBe(child);
   });
 });

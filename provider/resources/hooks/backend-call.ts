@@ -9,7 +9,7 @@ import { backend } from './connection';
 import type { Props } from './property-diff';
 import { withRetry } from './retry';
 import type { Ownership } from '../../api/objects';
-import { nameInKey, stackOfKey } from '../resource-key';
+import { nameInKey, stackOfKey } from '../key-names';
 
 type OwnedKind = Ownership['kind'];
 

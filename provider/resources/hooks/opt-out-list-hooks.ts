@@ -24,7 +24,7 @@ import {
   type Props,
 } from './property-diff';
 import type { OptOutList } from '../../api/objects';
-import { autoName } from '../resource-key';
+import { autoName } from '../key-names';
 import { containsUnknown } from './unknowns';
 
 const FIELDS: Record<string, z.ZodType> = {
