@@ -128,6 +128,18 @@ describe('a consumer project that installs the packed package', () => {
   }, 600_000);
   afterAll(() => shell.cleanup());
 
+  it('carries the provider plugin: pulumi package get-schema runs it from node_modules', async () => {
+    const printed = await shell.ok(
+      project,
+      'package',
+      'get-schema',
+      './node_modules/numberplane/bin/pulumi-resource-numberplane',
+    );
+    expect(JSON.parse(printed.stdout)).toEqual(
+      JSON.parse(readFileSync(join(root, 'schema', 'pulumi-package.json'), 'utf8')),
+    );
+  });
+
   it('comes up from the README program, plans nothing more, and comes down once unprotected', async () => {
     await shell.ok(project, 'stack', 'init', 'dev');
     // The README's quick start: let the simulator's days pass in seconds.

@@ -2,25 +2,34 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { findPackageRoot } from '../../provider/engine/engine-location';
+import { packageVersion } from '../../provider/plugin/package-schema';
 import { startHttpSimulator, type HttpSimulator } from './support/http-simulator';
 import { openUserShell, type UserShell } from './support/user-shell';
 
 type Program = { resources?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 
-/** A Pulumi YAML project that declares nothing yet, with numberplane installed beside it. */
-function emptyProject(shell: UserShell): string {
+/**
+ * A Pulumi YAML project that declares nothing yet, with numberplane installed beside it
+ * (what `npm install numberplane` leaves) and its plugin installed into the plugin cache,
+ * as the README says.
+ */
+async function emptyProject(shell: UserShell): Promise<string> {
   const dir = join(shell.dir, 'adopted');
   mkdirSync(dir);
   symlinkSync(join(findPackageRoot(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(
-    join(dir, 'Pulumi.yaml'),
-    stringify({
-      name: 'adopted',
-      runtime: 'yaml',
-      plugins: {
-        providers: [{ name: 'numberplane', path: './node_modules/numberplane/bin' }],
-      },
-    }),
+  writeFileSync(join(dir, 'Pulumi.yaml'), stringify({ name: 'adopted', runtime: 'yaml' }));
+  // Absolute, as the README gives it ("$PWD/…"): pulumi 3.248 copies a folder named by a
+  // relative path to that same relative path inside the plugin cache, and fails.
+  const plugin = join(dir, 'node_modules', 'numberplane', 'bin');
+  await shell.ok(
+    dir,
+    'plugin',
+    'install',
+    'resource',
+    'numberplane',
+    packageVersion(),
+    '--file',
+    plugin,
   );
   return dir;
 }
@@ -73,7 +82,7 @@ async function madeByHand(sim: HttpSimulator) {
   return { connector, group, list, number, second };
 }
 
-describe('pulumi import through the plugin', () => {
+describe('pulumi import through the plugin, installed with pulumi plugin install', () => {
   let shell: UserShell;
   let sim: HttpSimulator;
   beforeEach(async () => {
@@ -87,7 +96,7 @@ describe('pulumi import through the plugin', () => {
 
   it('adopts each kind with the inputs read from the backend, and the printed program then plans no changes', async () => {
     const made = await madeByHand(sim);
-    const dir = emptyProject(shell);
+    const dir = await emptyProject(shell);
     await shell.ok(dir, 'stack', 'init', 'dev');
     await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
     await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
