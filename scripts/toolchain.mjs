@@ -85,13 +85,16 @@ export function cacheRoot() {
   return join(xdg, 'numberplane');
 }
 
-function goToolchain(what, version) {
+const PUT_PULUMI = (version) =>
+  `put pulumi v${version} or newer (with ${HOST} beside it, as official installs ship it) on PATH`;
+
+/** The Go toolchain; without one, fails saying what needed it (`need`) and what else serves (`instead`). */
+function goToolchain(need, instead) {
   const go =
     findOnPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
   if (!go) {
-    fail(`no ${what} >= v${version} on PATH and no Go toolchain to build one.
-  Install Go 1.26 or newer (https://go.dev/dl/), or put pulumi v${version} or newer (with
-  ${HOST} beside it, as official installs ship it) on PATH.`);
+    fail(`${need}, and there is no Go toolchain to build it.
+  Install Go 1.26 or newer (https://go.dev/dl/)${instead ? `, or ${instead}` : ''}.`);
   }
   return go;
 }
@@ -132,7 +135,7 @@ function goBuild(go, { cwd, version, output, target, goFlags }) {
  * into binDir; the Go build cache makes reruns cheap.
  */
 export function buildCli(version, engineDir, binDir) {
-  const go = goToolchain('pulumi', version);
+  const go = goToolchain(`no pulumi >= v${version} on PATH`, PUT_PULUMI(version));
   log(`building pulumi v${version} from Go modules into ${binDir} (first run takes minutes)`);
   mkdirSync(binDir, { recursive: true });
   const tmpOut = join(binDir, `pulumi.tmp-${process.pid}`);
@@ -258,7 +261,7 @@ export function ensureLanguageHost(version, hostToolsDir, cliDir, cacheBinDir) {
   if (hostVersion(cached) === version && existsSync(stamp)) {
     return { dir: cacheBinDir, version, source: readFileSync(stamp, 'utf8').trim(), cached: true };
   }
-  const go = goToolchain(HOST, version);
+  const go = goToolchain(`no ${HOST} >= v${version} on PATH`, PUT_PULUMI(version));
   mkdirSync(cacheBinDir, { recursive: true });
   const tmpOut = join(cacheBinDir, `${HOST}.tmp-${process.pid}`);
   const refusals = [];
@@ -317,7 +320,10 @@ export function ensureYamlHost(yamlToolsDir, cacheRoot) {
       return { dir: binDir, version: pinned, source: 'go-module', cached: true };
     }
   }
-  const go = goToolchain(YAML_HOST, pinned);
+  const go = goToolchain(
+    `no ${YAML_HOST} on PATH`,
+    `put the ${YAML_HOST} an official Pulumi install ships on PATH`,
+  );
   mkdirSync(binDir, { recursive: true });
   const tmpOut = join(binDir, `${YAML_HOST}.tmp-${process.pid}`);
   log(`building ${YAML_HOST} v${pinned} from Go module ${YAML_HOST_MODULE} (about a minute)`);
@@ -349,4 +355,34 @@ export function ensureYamlHost(yamlToolsDir, cacheRoot) {
   renameSync(tmpOut, join(binDir, YAML_HOST));
   writeFileSync(stamp, `${pinned}\n`);
   return { dir: binDir, version: pinned, source: 'go-module' };
+}
+
+/**
+ * tools/sdk-gen built into the cache, keyed by its sources (the Go build cache makes a
+ * rebuild cheap; the first build compiles Pulumi's code generators, about half a minute).
+ */
+export function ensureSdkGen(sdkGenDir, cacheRoot) {
+  const digest = createHash('sha256');
+  for (const file of ['main.go', 'go.mod', 'go.sum'])
+    digest.update(readFileSync(join(sdkGenDir, file)));
+  const binary = join(cacheRoot, `sdk-gen-${digest.digest('hex').slice(0, 16)}`, 'sdk-gen');
+  if (existsSync(binary)) return binary;
+  const go = goToolchain('tools/sdk-gen generates the SDKs');
+  mkdirSync(dirname(binary), { recursive: true });
+  log('building tools/sdk-gen (Pulumi’s Python and Go code generators)');
+  const tmpOut = `${binary}.tmp-${process.pid}`;
+  const result = spawnSync(go, ['build', '-trimpath', '-o', tmpOut, '.'], {
+    cwd: sdkGenDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      GOFLAGS: '-mod=readonly -buildvcs=false',
+      GONOSUMDB: 'github.com/pulumi',
+      GOTOOLCHAIN: 'local',
+      CGO_ENABLED: '0',
+    },
+  });
+  if (result.status !== 0) fail('go build of tools/sdk-gen failed; see the output above.');
+  renameSync(tmpOut, binary);
+  return binary;
 }
