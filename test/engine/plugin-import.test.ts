@@ -13,11 +13,14 @@ type Program = { resources?: Record<string, Record<string, unknown>> } & Record<
  * (what `npm install numberplane` leaves) and its plugin installed into the plugin cache,
  * as the README says.
  */
-async function emptyProject(shell: UserShell): Promise<string> {
-  const dir = join(shell.dir, 'adopted');
+async function emptyProject(shell: UserShell, name: string, sim: HttpSimulator): Promise<string> {
+  const dir = join(shell.dir, name);
   mkdirSync(dir);
   symlinkSync(join(findPackageRoot(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'Pulumi.yaml'), stringify({ name: 'adopted', runtime: 'yaml' }));
+  writeFileSync(join(dir, 'Pulumi.yaml'), stringify({ name, runtime: 'yaml' }));
+  await shell.ok(dir, 'stack', 'init', 'dev');
+  await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
+  await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
   // Absolute, as the README gives it ("$PWD/…"): pulumi 3.248 copies a folder named by a
   // relative path to that same relative path inside the plugin cache, and fails.
   const plugin = join(dir, 'node_modules', 'numberplane', 'bin');
@@ -94,12 +97,9 @@ describe('pulumi import through the plugin, installed with pulumi plugin install
     await sim.close();
   });
 
-  it('adopts each kind with the inputs read from the backend, and the printed program then plans no changes', async () => {
+  it('adopts each kind with the inputs read from the backend for this stack alone, and the printed program then plans no changes', async () => {
     const made = await madeByHand(sim);
-    const dir = await emptyProject(shell);
-    await shell.ok(dir, 'stack', 'init', 'dev');
-    await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
-    await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
+    const dir = await emptyProject(shell, 'adopted', sim);
 
     const imports: [string, string, string][] = [
       ['VoiceConnector', 'east', made.connector.voiceConnectorId],
@@ -157,5 +157,20 @@ describe('pulumi import through the plugin, installed with pulumi plugin install
       [made.number.phoneNumberId, made.second.phoneNumberId].sort(),
     );
     expect((await sim.client.call('ListVoiceConnectors', {})).items).toHaveLength(1);
+
+    // Imported, the number is this stack's: another stack's import is refused and names it.
+    const rival = await emptyProject(shell, 'rival', sim);
+    const refused = await shell.pulumi(
+      rival,
+      'import',
+      'numberplane:index:PhoneNumber',
+      'support',
+      made.number.phoneNumberId,
+      '--yes',
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('is held by stack adopted/dev');
+    expect(refused.stdout + refused.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+    expect(await shell.resources(rival)).toEqual([]);
   });
 });

@@ -34,6 +34,18 @@ describe('VoiceConnector, VoiceConnectorGroup and OptOutList hooks', () => {
       ]);
     });
 
+    it('is named after its resource when no name is declared (a plugin resource, keyed by its URN)', async () => {
+      const urn = 'urn:pulumi:dev::p::my:Team$numberplane:index:VoiceConnector::east';
+      for (const resourceKey of ['p/dev/east', urn]) {
+        const { inputs } = await connectors.check({}, { awsRegion: 'us-east-1', resourceKey });
+        expect(inputs.name).toBe('east');
+      }
+      const declared = { name: 'edge', awsRegion: 'us-east-1', resourceKey: 'p/dev/east' };
+      expect((await connectors.check({}, declared)).inputs.name).toBe('edge');
+      const group = await groups.check({}, { connectors: [], resourceKey: 'p/dev/main' });
+      expect(group.inputs.name).toBe('main');
+    });
+
     it('replaces on a region change and updates encryption in place', async () => {
       const olds = { name: 'a', awsRegion: 'us-east-1', requireEncryption: true };
       expect(await connectors.diff('id', olds, { ...olds, awsRegion: 'us-west-2' })).toEqual({

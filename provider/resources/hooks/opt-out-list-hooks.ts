@@ -127,5 +127,6 @@ export async function remove(id: string): Promise<void> {
   await deleteOrGone('DeleteOptOutList', id);
 }
 
-// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+// The engine calls these through lazy-provider.ts (dynamic) and plugin/plugin-provider.ts
+// (the plugin); the compiler checks they fit.
 void ({ check, diff, create, read, remove } satisfies Hooks);

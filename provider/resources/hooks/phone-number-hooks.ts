@@ -367,5 +367,6 @@ export async function remove(id: string, props: Props = {}): Promise<void> {
   }
 }
 
-// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+// The engine calls these through lazy-provider.ts (dynamic) and plugin/plugin-provider.ts
+// (the plugin); the compiler checks they fit.
 void ({ check, diff, create, read, update, remove } satisfies Hooks);

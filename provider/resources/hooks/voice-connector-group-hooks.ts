@@ -165,5 +165,6 @@ export async function remove(id: string): Promise<void> {
   await deleteOrGone('DeleteVoiceConnectorGroup', id);
 }
 
-// The engine calls these through lazy-provider.ts; the compiler checks they fit.
+// The engine calls these through lazy-provider.ts (dynamic) and plugin/plugin-provider.ts
+// (the plugin); the compiler checks they fit.
 void ({ check, diff, create, read, update, remove } satisfies Hooks);

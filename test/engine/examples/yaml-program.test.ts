@@ -16,7 +16,7 @@ function installPackages(example: Example): void {
  * resources the numberplane plugin serves. Typed as its README gives the commands.
  */
 describe('examples/yaml-program', () => {
-  it('converges through the plugin, shows a console change, and keeps its protected number on destroy', () =>
+  it('converges through the plugin, shows a console change, keeps a secret input secret, and keeps its protected number on destroy', () =>
     withExample('yaml-program', async (example) => {
       const { shell, sim, dir } = example;
       installPackages(example);
@@ -75,6 +75,30 @@ describe('examples/yaml-program', () => {
         (await sim.client.call('DescribePhoneNumber', { id: idOf('alerts') }))
           .selfManagedOptOutsEnabled,
       ).toBe(false);
+
+      // A secret input's output stays secret; the API key never appears in the state.
+      edit(join(dir, 'Pulumi.yaml'), (text) =>
+        text.replace('team: support', 'team:\n          fn::secret: billing'),
+      );
+      await shell.ok(dir, 'up', '--yes');
+      const exported = (await shell.ok(dir, 'stack', 'export')).stdout;
+      const alerts = (
+        JSON.parse(exported) as {
+          deployment: { resources: { urn: string; outputs?: Record<string, unknown> }[] };
+        }
+      ).deployment.resources.find((r) => r.urn.endsWith('::alerts'));
+      expect(alerts?.outputs?.tags).toEqual({
+        team: {
+          '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270',
+          ciphertext: expect.any(String),
+        },
+      });
+      expect(exported).not.toContain('billing');
+      expect(exported).not.toContain(sim.apiKey);
+      expect((await sim.client.call('DescribePhoneNumber', { id: idOf('alerts') })).tags).toEqual({
+        team: 'billing',
+      });
+      await shell.ok(dir, 'preview', '--expect-no-changes');
 
       const blocked = await shell.pulumi(dir, 'destroy', '--yes');
       expect(blocked.code).not.toBe(0);
