@@ -13,7 +13,7 @@ import { gone, killProcessTree } from './process-tree';
  * with the engine's intermediate checkpoints skipped and with its default checkpoints: the
  * next run must converge with nothing leaked and nothing claimed twice.
  *
- * Sizes: 2,000 resources with skipped checkpoints, 500 with the default ones, whose runs
+ * Sizes: 2,000 resources with skipped checkpoints, 400 with the default ones, whose runs
  * grow with N² (the engine rewrites the whole state after every step: 2,000 took 33 minutes
  * here, 500 a few). The same kill points and checks at every size; the full size of each
  * is one variable away: NUMBERPLANE_SCALE_SKIP_SIZE, NUMBERPLANE_SCALE_DEFAULT_SIZE.
@@ -46,7 +46,7 @@ describe.each([
   {
     mode: 'the default checkpoints',
     flags: [],
-    size: sizeFrom('NUMBERPLANE_SCALE_DEFAULT_SIZE', 500),
+    size: sizeFrom('NUMBERPLANE_SCALE_DEFAULT_SIZE', 400),
   },
 ])('$mode, $size resources: runs killed with SIGKILL', ({ mode, flags, size }) => {
   let dir: string;
