@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { DEFAULT_ENDPOINT } from '../client/connection-settings';
 import { findPackageRoot } from '../engine/engine-location';
 import {
   AWS_REGIONS,
@@ -51,8 +52,7 @@ const ENUM_NAMES: Record<string, string> = {
 const CONFIG: Record<string, PulumiPropertySpec> = {
   endpoint: {
     type: 'string',
-    description:
-      'Where the backend is: `http(s)://HOST:PORT` of a `numberplane serve`, or `file:PATH` of an embedded store. Else NUMBERPLANE_ENDPOINT, else `file:.numberplane/simulator.db` in the project.',
+    description: `Where the backend is: \`http(s)://HOST:PORT\` of a \`numberplane serve\`, or \`file:PATH\` of an embedded store. Else NUMBERPLANE_ENDPOINT, else \`${DEFAULT_ENDPOINT}\` in the project.`,
   },
   apiKey: {
     type: 'string',

@@ -60,15 +60,3 @@ export class OptOutList extends pulumi.CustomResource {
     super(token('OptOutList'), name, propsOf('OptOutList', args), opts);
   }
 }
-
-/** An explicit `numberplane` provider: another endpoint or account than the stack config's. */
-export interface ProviderArgs {
-  endpoint?: pulumi.Input<string>;
-  apiKey?: pulumi.Input<string>;
-}
-export class Provider extends pulumi.ProviderResource {
-  constructor(name: string, args: ProviderArgs = {}, opts?: pulumi.ResourceOptions) {
-    const apiKey = args.apiKey === undefined ? undefined : pulumi.secret(args.apiKey);
-    super('numberplane', name, { endpoint: args.endpoint, apiKey }, opts);
-  }
-}
