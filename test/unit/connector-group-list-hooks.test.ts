@@ -34,7 +34,7 @@ describe('VoiceConnector, VoiceConnectorGroup and OptOutList hooks', () => {
       ]);
     });
 
-    it('is named after its resource when no name is declared (a plugin resource, keyed by its URN)', async () => {
+    it('is named after its resource when no name is declared (a plugin resource, keyed by its URN), and refuses a null name', async () => {
       const urn = 'urn:pulumi:dev::p::my:Team$numberplane:index:VoiceConnector::east';
       for (const resourceKey of ['p/dev/east', urn]) {
         const { inputs } = await connectors.check({}, { awsRegion: 'us-east-1', resourceKey });
@@ -44,6 +44,10 @@ describe('VoiceConnector, VoiceConnectorGroup and OptOutList hooks', () => {
       expect((await connectors.check({}, declared)).inputs.name).toBe('edge');
       const group = await groups.check({}, { connectors: [], resourceKey: 'p/dev/main' });
       expect(group.inputs.name).toBe('main');
+      const nulled = { name: null, awsRegion: 'us-east-1', resourceKey: 'p/dev/east' };
+      expect((await connectors.check({}, nulled)).failures).toEqual([
+        { property: 'name', reason: expect.stringContaining('name') },
+      ]);
     });
 
     it('replaces on a region change and updates encryption in place', async () => {

@@ -81,10 +81,12 @@ export const withKeptKey = (olds: Props, news: Props): Props =>
 /**
  * The declared name, or the resource's own name (from its key) when none is declared: the
  * TypeScript classes pass their resource name, a plugin resource (Pulumi YAML, Python…)
- * declares none.
+ * declares none. A name declared as null stays, for check to refuse.
  */
 export const nameOrResourceName = (news: Props): unknown =>
-  news.name ?? (typeof news.resourceKey === 'string' ? nameInKey(news.resourceKey) : undefined);
+  news.name === undefined && typeof news.resourceKey === 'string'
+    ? nameInKey(news.resourceKey)
+    : news.name;
 
 /** Tags as state keeps them: none rather than an empty map. */
 export const tagsOrNone = (tags: Record<string, string>): Record<string, string> | undefined =>
