@@ -13,5 +13,5 @@ export { formatProblem, type InventoryProblem } from './inventory/inventory-prob
 export type { Inventory } from './inventory/inventory-schema';
 export { locateEngine, engineEnvironment, type EngineLocation } from './engine/engine-location';
 export type { StackOperationRequest, StackOperationResult } from './engine/stack-operation';
-/** The same resources served by the `numberplane` provider plugin (README, "Two doors"). */
+/** The same resources served by the `numberplane` provider plugin (docs/plugin.md). */
 export * as plugin from './resources/plugin-resources';

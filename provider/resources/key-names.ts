@@ -44,9 +44,10 @@ export function stackOfKey(key: string): string {
 }
 
 /**
- * The key of a resource the plugin serves, from its URN: a top-level resource's is
- * `project/stack/name` as a dynamic resource's, so a number moved from a dynamic resource
- * keeps its key; a child's is its URN.
+ * A resource's key from its URN (the dynamic resources' in resource-key.ts, the plugin's
+ * from the URN the engine sends): a top-level resource's is `project/stack/name`, the key
+ * numberplane 0.1 gave it, so the key survives an upgrade and a move to the plugin; a
+ * child's is its URN.
  */
 export function keyOfUrn(urn: string): string {
   if (!isTopLevel(urn)) return urn;

@@ -15,7 +15,7 @@ import * as schema from '../../schema/pulumi-package.json';
 /**
  * The same four resources for TypeScript programs, served by the `numberplane` provider
  * plugin instead of the dynamic provider (`import { plugin } from 'numberplane'`): what a
- * stack moving to the plugin declares (README, "Two doors"). Same arguments and outputs as
+ * stack moving to the plugin declares (docs/plugin.md). Same arguments and outputs as
  * the dynamic classes; the outputs are the package schema's (schema/pulumi-package.json).
  */
 
