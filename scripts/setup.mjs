@@ -104,7 +104,7 @@ function ensureEngine() {
   const how = `${languageHost.source}${languageHost.cached ? ', cached' : ''}`;
   log(`${HOST} v${languageHost.version} (${how}) at ${languageHost.dir}`);
   log(
-    `${YAML_HOST} v${yamlHost.version} (${yamlHost.source}${yamlHost.cached ? ', cached' : ''}) at ${yamlHost.dir}`,
+    `${YAML_HOST} ${/^\d/.test(yamlHost.version) ? 'v' : ''}${yamlHost.version} (${yamlHost.source}${yamlHost.cached ? ', cached' : ''}) at ${yamlHost.dir}`,
   );
   const dirs = [...new Set([binDir, languageHost.dir, yamlHost.dir])].join(':');
   log(`to type pulumi commands in this shell: export PATH="${dirs}:$PATH"`);

@@ -312,7 +312,8 @@ export function ensureYamlHost(yamlToolsDir, cacheRoot) {
   const pinned = new RegExp(`${YAML_HOST_MODULE} v(\\d+\\.\\d+\\.\\d+)`).exec(goMod)?.[1];
   if (!pinned) fail(`${yamlToolsDir}/go.mod does not pin ${YAML_HOST_MODULE}`);
   const onPath = findOnPath(YAML_HOST);
-  if (onPath) return { dir: dirname(onPath), version: 'path', source: 'path' };
+  // An official install's: its version is the install's (no flag prints it).
+  if (onPath) return { dir: dirname(onPath), version: 'of the install', source: 'path' };
   const binDir = join(cacheRoot, `${YAML_HOST}-v${pinned}`);
   const stamp = join(binDir, `${YAML_HOST}.version`);
   if (existsSync(join(binDir, YAML_HOST)) && existsSync(stamp)) {
