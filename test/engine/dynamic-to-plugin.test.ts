@@ -1,8 +1,13 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPackageRoot } from '../../provider/engine/engine-location';
 import { startHttpSimulator, type HttpSimulator } from './support/http-simulator';
-import { edit, openUserShell, type UserShell } from './support/user-shell';
+import {
+  edit,
+  initStack,
+  installNumberplane,
+  openUserShell,
+  type UserShell,
+} from './support/user-shell';
 
 /** A user's JavaScript program on the dynamic resources, with a protected number on a group. */
 const DYNAMIC_PROGRAM = `const np = require('numberplane');
@@ -31,7 +36,7 @@ exports.number = support.phoneNumber;
 function userProject(shell: UserShell): string {
   const dir = join(shell.dir, 'phones');
   mkdirSync(dir);
-  symlinkSync(join(findPackageRoot(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+  installNumberplane(dir);
   writeFileSync(
     join(dir, 'Pulumi.yaml'),
     [
@@ -63,9 +68,7 @@ describe('a stack moving from the dynamic resources to the plugin', () => {
 
   it('keeps its protected number: retainOnDelete, then the plugin classes with the import option', async () => {
     const dir = userProject(shell);
-    await shell.ok(dir, 'stack', 'init', 'prod');
-    await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
-    await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
+    await initStack(shell, dir, 'prod', sim);
     await shell.ok(dir, 'up', '--yes');
     const before = await shell.resources(dir);
     expect(before.map((r) => r.urn.split('::')[2]).sort()).toEqual([

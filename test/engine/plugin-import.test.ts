@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { findPackageRoot } from '../../provider/engine/engine-location';
 import { packageVersion } from '../../provider/plugin/package-schema';
 import { startHttpSimulator, type HttpSimulator } from './support/http-simulator';
-import { openUserShell, type UserShell } from './support/user-shell';
+import { initStack, installNumberplane, openUserShell, type UserShell } from './support/user-shell';
 
 type Program = { resources?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 
@@ -16,11 +15,9 @@ type Program = { resources?: Record<string, Record<string, unknown>> } & Record<
 async function emptyProject(shell: UserShell, name: string, sim: HttpSimulator): Promise<string> {
   const dir = join(shell.dir, name);
   mkdirSync(dir);
-  symlinkSync(join(findPackageRoot(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+  installNumberplane(dir);
   writeFileSync(join(dir, 'Pulumi.yaml'), stringify({ name, runtime: 'yaml' }));
-  await shell.ok(dir, 'stack', 'init', 'dev');
-  await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
-  await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
+  await initStack(shell, dir, 'dev', sim);
   // Absolute, as the README gives it ("$PWD/…"): pulumi 3.248 copies a folder named by a
   // relative path to that same relative path inside the plugin cache, and fails.
   const plugin = join(dir, 'node_modules', 'numberplane', 'bin');

@@ -1,15 +1,10 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../../../provider/engine/engine-location';
-import { kinds, withExample, type Example } from '../support/example-project';
-import { edit, liftProtection } from '../support/user-shell';
+import { kinds, withExample } from '../support/example-project';
+import { edit, installNumberplane, liftProtection } from '../support/user-shell';
 
 const PLUGIN = join('node_modules', 'numberplane', 'bin', 'pulumi-resource-numberplane');
-
-/** What `npm install` in the example leaves: numberplane (and its plugin) under node_modules. */
-function installPackages(example: Example): void {
-  symlinkSync(join(findPackageRoot(), 'node_modules'), join(example.dir, 'node_modules'), 'dir');
-}
 
 /**
  * examples/yaml-program: a Pulumi YAML program, run by the YAML language host, whose
@@ -19,7 +14,7 @@ describe('examples/yaml-program', () => {
   it('converges through the plugin, shows a console change, keeps a secret input secret, and keeps its protected number on destroy', () =>
     withExample('yaml-program', async (example) => {
       const { shell, sim, dir } = example;
-      installPackages(example);
+      installNumberplane(dir); // `npm install` in the example
       const schema = await shell.ok(dir, 'package', 'get-schema', `./${PLUGIN}`);
       expect(JSON.parse(schema.stdout)).toEqual(
         JSON.parse(readFileSync(join(findPackageRoot(), 'schema', 'pulumi-package.json'), 'utf8')),

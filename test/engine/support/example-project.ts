@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startHttpSimulator, type HttpSimulator } from './http-simulator';
-import { copyCheckout, openUserShell, type UserShell } from './user-shell';
+import { copyCheckout, initStack, openUserShell, type UserShell } from './user-shell';
 
 /** One example of examples/, in a copy of a fresh clone's layout, with a simulator of its own. */
 export interface Example {
@@ -21,11 +21,7 @@ async function openExample(name: string): Promise<Example> {
     shell,
     sim,
     dir,
-    async init(stack) {
-      await shell.ok(dir, 'stack', 'init', stack);
-      await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', sim.endpoint);
-      await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', sim.apiKey);
-    },
+    init: (stack) => initStack(shell, dir, stack, sim),
     async close() {
       shell.cleanup();
       await sim.close();

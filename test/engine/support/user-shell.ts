@@ -133,3 +133,20 @@ export function edit(path: string, change: (text: string) => string): void {
 /** Turns a declared `deletionProtectionEnabled: true` off: the step before a destroy. */
 export const liftProtection = (text: string): string =>
   text.replace('deletionProtectionEnabled: true', 'deletionProtectionEnabled: false');
+
+/** What `npm install numberplane` leaves in a project: numberplane, and its plugin, under node_modules. */
+export function installNumberplane(dir: string): void {
+  symlinkSync(join(findPackageRoot(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
+/** `pulumi stack init STACK` in `dir`, connected to a simulator as the README says (the key secret). */
+export async function initStack(
+  shell: UserShell,
+  dir: string,
+  stack: string,
+  backend: { endpoint: string; apiKey: string },
+): Promise<void> {
+  await shell.ok(dir, 'stack', 'init', stack);
+  await shell.ok(dir, 'config', 'set', 'numberplane:endpoint', backend.endpoint);
+  await shell.ok(dir, 'config', 'set', '--secret', 'numberplane:apiKey', backend.apiKey);
+}
