@@ -99,6 +99,18 @@ function goToolchain(need, instead) {
   return go;
 }
 
+/** The environment of every go build here: this Go, no cgo, the committed go.sum trusted. */
+function goBuildEnvironment(goFlags) {
+  return {
+    ...process.env,
+    GOFLAGS: `${goFlags} -buildvcs=false`,
+    // go.sum pins every module; the checksum database does not know these versions.
+    GONOSUMDB: 'github.com/pulumi',
+    GOTOOLCHAIN: 'local',
+    CGO_ENABLED: '0',
+  };
+}
+
 /** How we build both binaries: release flags, the version stamped in. */
 function goBuild(go, { cwd, version, output, target, goFlags }) {
   const ldflags = `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`;
@@ -118,14 +130,7 @@ function goBuild(go, { cwd, version, output, target, goFlags }) {
     {
       cwd,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        GOFLAGS: `${goFlags} -buildvcs=false`,
-        // go.sum pins every module; the checksum database does not know these versions.
-        GONOSUMDB: 'github.com/pulumi',
-        GOTOOLCHAIN: 'local',
-        CGO_ENABLED: '0',
-      },
+      env: goBuildEnvironment(goFlags),
     },
   );
 }
@@ -342,13 +347,7 @@ export function ensureYamlHost(yamlToolsDir, cacheRoot) {
     {
       cwd: yamlToolsDir,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        GOFLAGS: '-mod=readonly -buildvcs=false',
-        GONOSUMDB: 'github.com/pulumi',
-        GOTOOLCHAIN: 'local',
-        CGO_ENABLED: '0',
-      },
+      env: goBuildEnvironment('-mod=readonly'),
     },
   );
   if (result.status !== 0)
@@ -375,13 +374,7 @@ export function ensureSdkGen(sdkGenDir, cacheRoot) {
   const result = spawnSync(go, ['build', '-trimpath', '-o', tmpOut, '.'], {
     cwd: sdkGenDir,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      GOFLAGS: '-mod=readonly -buildvcs=false',
-      GONOSUMDB: 'github.com/pulumi',
-      GOTOOLCHAIN: 'local',
-      CGO_ENABLED: '0',
-    },
+    env: goBuildEnvironment('-mod=readonly'),
   });
   if (result.status !== 0) fail('go build of tools/sdk-gen failed; see the output above.');
   renameSync(tmpOut, binary);
